@@ -1,0 +1,301 @@
+"""Turn a botocore ``ServiceModel`` into the frozen IR of ``codegen.ir``.
+
+The closure of the selected operations (their input, output and error shapes,
+transitively) is walked once; every botocore quirk is resolved here so the
+renderer never sees a botocore object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import botocore.model
+
+from codegen import ecma_regex, ir
+from codegen.docs import html_to_text
+from codegen.errors import CodegenError
+from codegen.loader import LoadedModel, suggest
+from codegen.naming import field_name, method_name
+
+# Names the generated modules define or import; a shape must not take one.
+RESERVED_NAMES = frozenset(
+    {
+        "Any",
+        "ClassVar",
+        "Literal",
+        "Mapping",
+        "Self",
+        "TYPE_CHECKING",
+        "ValidationError",
+        "Violation",
+        "annotations",
+        "dataclass",
+        "field",
+    }
+)
+
+_SCALAR_TYPES = frozenset(
+    {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
+)
+
+
+def _limit(shape: botocore.model.Shape, key: str) -> int | None:
+    value = shape.metadata.get(key)
+    return None if value is None else int(value)
+
+
+def _float_limit(shape: botocore.model.Shape, key: str) -> float | None:
+    value = shape.metadata.get(key)
+    return None if value is None else float(value)
+
+
+def _sensitive(shape: botocore.model.Shape) -> bool:
+    return bool(shape.metadata.get("sensitive", False))
+
+
+def _doc(shape: botocore.model.Shape) -> str:
+    return html_to_text(shape.documentation or "")
+
+
+def _unsupported(shape: botocore.model.Shape, what: str) -> CodegenError:
+    return CodegenError(f"shape {shape.name!r}: {what} is not supported yet")
+
+
+def _pattern(shape: botocore.model.Shape) -> ir.Pattern | None:
+    source = shape.metadata.get("pattern")
+    if source is None:
+        return None
+    try:
+        return ir.Pattern(ecma=source, python=ecma_regex.translate(source))
+    except ecma_regex.PatternError as error:
+        raise CodegenError(
+            f"shape {shape.name!r}: pattern {source!r}: {error}"
+        ) from None
+
+
+def _scalar(shape: botocore.model.Shape) -> ir.Shape:
+    name, doc, sensitive = shape.name, _doc(shape), _sensitive(shape)
+    match shape.type_name:
+        case "string":
+            enum = tuple(getattr(shape, "enum", ()) or ())
+            return ir.StringShape(
+                name=name,
+                doc=doc,
+                sensitive=sensitive,
+                min_length=_limit(shape, "min"),
+                max_length=_limit(shape, "max"),
+                pattern=_pattern(shape),
+                enum=enum,
+            )
+        case "integer" | "long":
+            return ir.IntegerShape(
+                name=name,
+                doc=doc,
+                sensitive=sensitive,
+                bits=32 if shape.type_name == "integer" else 64,
+                minimum=_limit(shape, "min"),
+                maximum=_limit(shape, "max"),
+            )
+        case "float" | "double":
+            return ir.FloatShape(
+                name=name,
+                doc=doc,
+                sensitive=sensitive,
+                minimum=_float_limit(shape, "min"),
+                maximum=_float_limit(shape, "max"),
+            )
+        case "boolean":
+            return ir.BooleanShape(name=name, doc=doc, sensitive=sensitive)
+        case "timestamp":
+            return ir.TimestampShape(name=name, doc=doc, sensitive=sensitive)
+        case "blob":
+            if shape.serialization.get("streaming"):
+                raise _unsupported(shape, "a streaming blob")
+            return ir.BlobShape(
+                name=name,
+                doc=doc,
+                sensitive=sensitive,
+                min_length=_limit(shape, "min"),
+                max_length=_limit(shape, "max"),
+            )
+    raise _unsupported(shape, f"type {shape.type_name!r}")
+
+
+def _member(
+    structure: botocore.model.StructureShape,
+    name: str,
+    shape: botocore.model.Shape,
+    taken: set[str],
+) -> ir.Member:
+    python_name = field_name(name)
+    if python_name in taken:
+        raise CodegenError(
+            f"shape {structure.name!r}: members map to the same Python name "
+            f"{python_name!r}"
+        )
+    taken.add(python_name)
+    # botocore merges member traits over the target shape; 'deprecated' is
+    # a member trait it keeps but does not expose as metadata.
+    traits = getattr(shape, "_shape_model", {})
+    return ir.Member(
+        name=name,
+        field_name=python_name,
+        target=shape.name,
+        required=name in structure.required_members,
+        sensitive=_sensitive(shape),
+        doc=_doc(shape),
+        deprecated=bool(traits.get("deprecated", False)),
+        idempotency_token=bool(shape.metadata.get("idempotencyToken", False)),
+    )
+
+
+def _structure(
+    shape: botocore.model.StructureShape, is_input: bool
+) -> ir.StructureShape:
+    if shape.is_document_type:
+        raise _unsupported(shape, "a document type")
+    if shape.event_stream_name is not None or shape.serialization.get("eventstream"):
+        raise _unsupported(shape, "an event stream")
+    taken: set[str] = set()
+    members = tuple(
+        _member(shape, name, member, taken) for name, member in shape.members.items()
+    )
+    # Required members first (keyword-only, so order is for readers only).
+    members = tuple(m for m in members if m.required) + tuple(
+        m for m in members if not m.required
+    )
+    error = None
+    if shape.metadata.get("exception"):
+        status = int(shape.metadata.get("error", {}).get("httpStatusCode", 400))
+        error = ir.ErrorInfo(
+            code=shape.error_code or shape.name,
+            http_status=status,
+            fault="server" if status >= 500 else "client",
+        )
+    return ir.StructureShape(
+        name=shape.name,
+        doc=_doc(shape),
+        sensitive=_sensitive(shape),
+        members=members,
+        union=bool(shape.is_tagged_union),
+        error=error,
+        is_input=is_input,
+    )
+
+
+def _convert(shape: botocore.model.Shape, is_input: bool) -> ir.Shape:
+    match shape.type_name:
+        case "structure":
+            assert isinstance(shape, botocore.model.StructureShape)
+            return _structure(shape, is_input)
+        case "list":
+            assert isinstance(shape, botocore.model.ListShape)
+            return ir.ListShape(
+                name=shape.name,
+                doc=_doc(shape),
+                sensitive=_sensitive(shape),
+                member=shape.member.name,
+                min_length=_limit(shape, "min"),
+                max_length=_limit(shape, "max"),
+            )
+        case "map":
+            assert isinstance(shape, botocore.model.MapShape)
+            return ir.MapShape(
+                name=shape.name,
+                doc=_doc(shape),
+                sensitive=_sensitive(shape),
+                key=shape.key.name,
+                value=shape.value.name,
+                min_length=_limit(shape, "min"),
+                max_length=_limit(shape, "max"),
+            )
+        case kind if kind in _SCALAR_TYPES:
+            return _scalar(shape)
+    raise _unsupported(shape, f"type {shape.type_name!r}")
+
+
+def _children(shape: botocore.model.Shape) -> Iterable[botocore.model.Shape]:
+    if isinstance(shape, botocore.model.StructureShape):
+        return shape.members.values()
+    if isinstance(shape, botocore.model.ListShape):
+        return (shape.member,)
+    if isinstance(shape, botocore.model.MapShape):
+        return (shape.key, shape.value)
+    return ()
+
+
+def _closure(roots: Iterable[botocore.model.Shape]) -> dict[str, botocore.model.Shape]:
+    """Every shape reachable from ``roots``, by name (unresolved, no member traits)."""
+    found: dict[str, botocore.model.Shape] = {}
+    stack = list(roots)
+    while stack:
+        shape = stack.pop()
+        if shape.name in found:
+            continue
+        found[shape.name] = shape
+        stack.extend(_children(shape))
+    return found
+
+
+def _operations(
+    model: botocore.model.ServiceModel, names: Sequence[str]
+) -> list[botocore.model.OperationModel]:
+    available = list(model.operation_names)
+    selected = available if list(names) == ["all"] else list(dict.fromkeys(names))
+    operations = []
+    for name in selected:
+        if name not in available:
+            raise CodegenError(
+                f"unknown operation {name!r} in service {model.service_name!r}"
+                + suggest(name, available)
+            )
+        operations.append(model.operation_model(name))
+    return operations
+
+
+def client_class_name(service_id: str) -> str:
+    """``Connect`` -> ``ConnectClient``; non-alphanumerics are dropped."""
+    return re.sub(r"[^0-9A-Za-z]", "", service_id) + "Client"
+
+
+def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Service:
+    """The IR of the selected operations and the closure of their shapes."""
+    model = loaded.service_model
+    operations = _operations(model, operation_names)
+    inputs = _closure(op.input_shape for op in operations if op.input_shape is not None)
+    everything = _closure(
+        [op.input_shape for op in operations if op.input_shape is not None]
+        + [op.output_shape for op in operations if op.output_shape is not None]
+        + [error for op in operations for error in op.error_shapes]
+    )
+    shapes = []
+    for name in sorted(everything):
+        if name in RESERVED_NAMES:
+            raise CodegenError(f"shape {name!r} takes a name the generated code needs")
+        # Re-resolve by name so member traits of one reference do not leak in.
+        shape = model.shape_for(name)
+        shapes.append(_convert(shape, name in inputs))
+    service_id = model.metadata.get("serviceId") or model.service_name
+    return ir.Service(
+        name=model.service_name,
+        service_id=service_id,
+        client_class=client_class_name(service_id),
+        protocol=model.protocol,
+        botocore_version=loaded.botocore_version,
+        model_sha256=loaded.sha256,
+        operations=tuple(
+            ir.Operation(
+                name=op.name,
+                method_name=method_name(op.name),
+                http_method=op.http.get("method", "POST"),
+                request_uri=op.http.get("requestUri", "/"),
+                input=op.input_shape.name if op.input_shape is not None else None,
+                output=op.output_shape.name if op.output_shape is not None else None,
+                errors=tuple(sorted(error.name for error in op.error_shapes)),
+                doc=html_to_text(op.documentation or ""),
+            )
+            for op in sorted(operations, key=lambda op: op.name)
+        ),
+        shapes=tuple(shapes),
+    )

@@ -1,0 +1,79 @@
+"""Settings from ``[tool.codegen]`` in pyproject.toml, overridden by CLI flags."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from codegen.errors import CodegenError
+
+
+@dataclass(frozen=True)
+class Settings:
+    service: str
+    operations: tuple[str, ...]
+    output: Path
+    model: Path | None
+
+
+def read_table(pyproject: Path) -> tuple[dict[str, object], Path]:
+    """The ``[tool.codegen]`` table and the folder its paths are relative to."""
+    if not pyproject.is_file():
+        return {}, Path.cwd()
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise CodegenError(f"cannot read {pyproject}: {error}") from None
+    table = data.get("tool", {}).get("codegen", {})
+    if not isinstance(table, dict):
+        raise CodegenError(f"{pyproject}: [tool.codegen] must be a table")
+    return table, pyproject.parent
+
+
+def _string(table: dict[str, object], key: str, source: Path) -> str | None:
+    value = table.get(key)
+    if value is not None and not isinstance(value, str):
+        raise CodegenError(f"{source}: [tool.codegen] {key} must be a string")
+    return value
+
+
+def resolve(
+    pyproject: Path,
+    service: str | None,
+    operations: list[str] | None,
+    output: str | None,
+    model: str | None,
+) -> Settings:
+    """Flags win over the table; a setting missing from both is an error."""
+    table, base = read_table(pyproject)
+    service = service or _string(table, "service", pyproject)
+    if not service:
+        raise CodegenError("no service: pass --service or set [tool.codegen] service")
+    configured = table.get("operations")
+    if configured is not None and not (
+        isinstance(configured, list) and all(isinstance(op, str) for op in configured)
+    ):
+        raise CodegenError(
+            f"{pyproject}: [tool.codegen] operations must be a list of strings"
+        )
+    selected = operations or configured
+    if not selected:
+        raise CodegenError(
+            "no operation: pass --operation or set [tool.codegen] operations"
+        )
+    if output is not None:
+        output_path = Path(output)
+    else:
+        configured_output = _string(table, "output", pyproject)
+        if configured_output is None:
+            raise CodegenError(
+                "no output folder: pass --output or set [tool.codegen] output"
+            )
+        output_path = base / configured_output
+    return Settings(
+        service=service,
+        operations=tuple(selected),
+        output=output_path,
+        model=Path(model) if model else None,
+    )

@@ -1,0 +1,131 @@
+"""Load a service model through botocore, with clear errors for bad input."""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import botocore
+import botocore.exceptions
+import botocore.loaders
+import botocore.model
+import botocore.session
+
+from codegen.errors import CodegenError
+
+_MODEL_TYPE = "service-2"
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A botocore ``ServiceModel`` and what identifies the file it came from."""
+
+    service_model: botocore.model.ServiceModel
+    source: str
+    sha256: str
+    botocore_version: str
+
+
+def suggest(name: str, candidates: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidates, or nothing."""
+    close = difflib.get_close_matches(name, candidates, n=3, cutoff=0.6)
+    if not close:
+        lowered = {candidate.lower(): candidate for candidate in candidates}
+        close = [lowered[name.lower()]] if name.lower() in lowered else []
+    if not close:
+        return ""
+    quoted = [repr(candidate) for candidate in close]
+    options = (
+        quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    )
+    return f" (did you mean {options}?)"
+
+
+def _read_model_bytes(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+        return gzip.decompress(raw) if path.suffix == ".gz" else raw
+    except FileNotFoundError:
+        raise CodegenError(f"model file not found: {path}") from None
+    except IsADirectoryError:
+        raise CodegenError(f"model file is a directory: {path}") from None
+    except (OSError, EOFError, zlib.error) as error:
+        raise CodegenError(f"cannot read model file {path}: {error}") from None
+
+
+def _parse_model(payload: bytes, source: str) -> dict[str, Any]:
+    try:
+        data = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CodegenError(f"model file {source} is corrupt: {error}") from None
+    if not isinstance(data, dict):
+        raise CodegenError(f"model file {source} is corrupt: not a JSON object")
+    for key in ("metadata", "operations", "shapes"):
+        if not isinstance(data.get(key), dict):
+            raise CodegenError(
+                f"model file {source} is not a botocore service model: "
+                f"no {key!r} object"
+            )
+    return data
+
+
+def _installed_model_path(
+    loader: botocore.loaders.Loader, service: str
+) -> tuple[Path, str]:
+    """The model file botocore would load for ``service`` and its api version."""
+    services = loader.list_available_services(_MODEL_TYPE)
+    if service not in services:
+        raise CodegenError(
+            f"unknown service {service!r} in botocore {botocore.__version__}"
+            + suggest(service, services)
+        )
+    api_version = loader.determine_latest_version(service, _MODEL_TYPE)
+    name = f"{service}/{api_version}/{_MODEL_TYPE}"
+    for base in loader.search_paths:
+        for extension in (".json", ".json.gz"):
+            candidate = Path(base, name + extension)
+            if candidate.is_file():
+                return candidate, api_version
+    raise CodegenError(f"model file for service {service!r} is missing ({name})")
+
+
+def load_model(service: str, model_file: Path | None = None) -> LoadedModel:
+    """Load ``service`` from the installed botocore, or from ``model_file``.
+
+    The sha256 is taken over the model's JSON text (decompressed), so the same
+    model gives the same digest whether it ships gzipped or not.
+    """
+    # The session's loader honours AWS_DATA_PATH, as the clients botocore builds do.
+    loader = botocore.session.get_session().get_component("data_loader")
+    if model_file is None:
+        path, api_version = _installed_model_path(loader, service)
+        payload = _read_model_bytes(path)
+        _parse_model(payload, str(path))  # a clear message for a corrupt file
+        # botocore's own loading, which also merges the sdk-extras files.
+        try:
+            data = loader.load_service_model(service, _MODEL_TYPE, api_version)
+        except (ValueError, botocore.exceptions.BotoCoreError) as error:
+            raise CodegenError(f"model file {path} is corrupt: {error}") from None
+    else:
+        path = model_file
+        payload = _read_model_bytes(path)
+        data = _parse_model(payload, str(path))
+    try:
+        service_model = botocore.model.ServiceModel(data, service_name=service)
+        service_model.operation_names  # noqa: B018 - fails early on a broken model
+    except (KeyError, TypeError, AttributeError) as error:
+        raise CodegenError(
+            f"model file {path} is not a botocore service model: {error!r}"
+        ) from None
+    return LoadedModel(
+        service_model=service_model,
+        source=str(path),
+        sha256=hashlib.sha256(payload).hexdigest(),
+        botocore_version=botocore.__version__,
+    )

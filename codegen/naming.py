@@ -1,0 +1,26 @@
+"""Python names for model names: one place for botocore's snake_case and keywords."""
+
+import keyword
+
+from botocore import xform_name
+
+# Names the generated classes define themselves; a member must not shadow them.
+_RESERVED_ATTRIBUTES = frozenset({"to_dict", "from_dict", "validate"})
+
+
+def field_name(member_name: str) -> str:
+    """A member's attribute: boto3's snake_case; keywords get a trailing ``_``."""
+    name = xform_name(member_name)
+    if keyword.iskeyword(name) or name in _RESERVED_ATTRIBUTES:
+        return name + "_"
+    return name
+
+
+def method_name(operation_name: str) -> str:
+    """The client method of an operation, as boto3 names it."""
+    return xform_name(operation_name)
+
+
+def constant_name(shape_name: str) -> str:
+    """The module-level name of a shape's codec object."""
+    return "_" + shape_name

@@ -1,0 +1,1 @@
+"""Packages written by codegen; each subpackage can be vendored on its own."""

@@ -71,7 +71,10 @@ def run(arguments: argparse.Namespace) -> int:
         print(f"{settings.output} is up to date")
         return 0
     changed = write_package(files, settings.output)
-    print(f"wrote {settings.output} ({len(changed)} files changed)")
+    if not changed:
+        print(f"{settings.output} is up to date; nothing written")
+        return 0
+    print(f"wrote {settings.output}; {len(changed)} files changed:")
     for name in changed:
         print(f"  {name}")
     return 0

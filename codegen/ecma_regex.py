@@ -60,7 +60,7 @@ _BRACE_QUANTIFIER = re.compile(r"\{([0-9]+)(?:(,)([0-9]*))?\}")
 _PROPERTY_BODY = re.compile(r"\{([A-Za-z0-9_]+)(?:=([A-Za-z0-9_]+))?\}")
 
 _DIGIT: Spans = ((0x30, 0x39),)
-_WORD: Spans = ((0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A))
+_WORD: Spans = ((0x41, 0x5A), (0x61, 0x7A), (0x30, 0x39), (0x5F, 0x5F))
 _SPACE: Spans = (
     (0x09, 0x0D),
     (0x20, 0x20),
@@ -425,15 +425,17 @@ class _Parser:
             return _Assert(self.source[self.pos - 1])
         if self.source.startswith(tuple(_LOOKAROUNDS), self.pos):
             node = self.group()
-            self.refuse_quantifier("Invalid quantifier")
+            self.refuse_quantifier("Invalid quantifier", after_group=True)
             return node
         atom = self.atom()
         return self.quantified(atom, start)
 
-    def refuse_quantifier(self, reason: str) -> None:
+    def refuse_quantifier(self, reason: str, *, after_group: bool = False) -> None:
         """u-mode assertions and lookarounds cannot be quantified."""
         if self.peek() in ("*", "+", "?") or self.brace_quantifier():
             raise self.fail(reason)
+        if after_group and self.peek() == "{":
+            self.lenient("Incomplete quantifier", self.pos)
 
     def quantified(self, atom: _Node, start: int) -> _Node:
         """Apply an optional quantifier to ``atom``."""
@@ -501,6 +503,7 @@ class _Parser:
             raise self.fail("Unterminated group", start)
         group.end = self.pos
         self.pos += 1
+        self.record_name(group)
         return group
 
     def group_kind(self) -> str:
@@ -514,9 +517,12 @@ class _Parser:
         raise self.fail("Invalid group", self.pos + 1)
 
     def register(self, group: _Group) -> None:
-        """Number a capture group and record its name."""
+        """Number a capture group when it opens (left-parenthesis order)."""
         group.index = len(self.groups) + 1
         self.groups[group.index] = group
+
+    def record_name(self, group: _Group) -> None:
+        """Record a group name when the group closes, as V8 checks it then."""
         if group.name is not None:
             if group.name in self.names:
                 raise self.fail("Duplicate capture group name", group.start)
@@ -528,9 +534,10 @@ class _Parser:
         while self.peek() != ">":
             if not self.peek():
                 raise self.fail("Invalid capture group name")
+            at = self.pos
             cp = self.name_char()
             if not _is_name_char(cp, first=not chars):
-                raise self.fail("Invalid capture group name")
+                raise self.fail("Invalid capture group name", at)
             chars.append(chr(cp))
         self.pos += 1
         if not chars:
@@ -974,19 +981,31 @@ class _Emitter:
         return f"(?({name or node.index}){target})"
 
     def group(self, node: _Group) -> str:
-        """Groups and lookarounds; lookbehind must be fixed-width in Python."""
-        body = self.emit(node.body)
+        """Groups and lookarounds."""
         if node.kind in _BEHIND:
-            low, high = _width(node.body)
+            return self.lookbehind(node)
+        body = self.emit(node.body)
+        if node.kind != "capture":
+            return f"{_OPENERS[node.kind]}{body})"
+        name = self.py_names.get(node.index)
+        return f"(?P<{name}>{body})" if name else f"({body})"
+
+    def lookbehind(self, node: _Group) -> str:
+        """Python needs fixed width: split ``(?<=a|bc)`` per alternative."""
+        opener = _OPENERS[node.kind]
+        branches = node.body.branches if isinstance(node.body, _Alt) else [node.body]
+        for branch in branches:
+            low, high = _width(branch)
             if low != high:
                 self.parser.cannot_translate(
                     "lookbehind must match a fixed number of characters in Python",
                     node.start,
                 )
-        if node.kind != "capture":
-            return f"{_OPENERS[node.kind]}{body})"
-        name = self.py_names.get(node.index)
-        return f"(?P<{name}>{body})" if name else f"({body})"
+        if len(branches) == 1 or len({_width(b) for b in branches}) == 1:
+            return f"{opener}{self.emit(node.body)})"
+        parts = [f"{opener}{self.emit(branch)})" for branch in branches]
+        # Positive: any alternative may match; negative: none may.
+        return f"(?:{'|'.join(parts)})" if node.kind == "behind" else "".join(parts)
 
 
 def _quantifier(node: _Repeat) -> str:

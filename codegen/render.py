@@ -147,6 +147,12 @@ class _Context:
                 return f"{constant_name(name)}.dump({expression})"
         return expression
 
+    def structure(self, name: str) -> ir.StructureShape:
+        """The structure called ``name`` (an operation's input, say)."""
+        shape = self.shapes[name]
+        assert isinstance(shape, ir.StructureShape), name
+        return shape
+
     def uses_datetime(self) -> bool:
         return any(
             isinstance(shape, ir.TimestampShape) for shape in self.service.shapes
@@ -363,8 +369,7 @@ def _operation(context: _Context, operation: ir.Operation) -> OperationView:
     if request is None:
         lines.append("params: dict[str, Any] = {}")
     else:
-        shape = context.shapes[request]
-        assert isinstance(shape, ir.StructureShape)
+        shape = context.structure(request)
         lines += ["if self._validate:", "    request.validate()"]
         lines.append("params = request.to_dict()")
         for member in shape.members:
@@ -464,15 +469,33 @@ def _error_imports(context: _Context, errors: list[ir.StructureShape]) -> list[s
     ]
 
 
-def _client_imports(service: ir.Service) -> list[str]:
-    """The shapes ``client.py`` needs: each operation's request and response."""
-    names = [
+def _client_imports(context: _Context) -> list[str]:
+    """The import block of ``client.py``; ``uuid`` only for idempotency tokens."""
+    operations = context.service.operations
+    tokens = any(
+        member.idempotency_token
+        for operation in operations
+        if operation.input is not None
+        for member in context.structure(operation.input).members
+    )
+    shapes = [
         name
-        for operation in service.operations
+        for operation in operations
         for name in (operation.input, operation.output)
         if name is not None
     ]
-    return _import_lines({".shapes": names})
+    return [
+        *(["import uuid"] if tokens else []),
+        "from typing import Any",
+        "",
+        "import botocore.session",
+        "from botocore.client import BaseClient",
+        "from botocore.config import Config",
+        "from botocore.exceptions import ClientError",
+        "",
+        "from .errors import error_from_client_error",
+        *_import_lines({".shapes": shapes}),
+    ]
 
 
 # What the package re-exports from its runtime module.
@@ -554,7 +577,7 @@ class Renderer:
             "error_base": error_base,
             "shape_imports": _shape_imports(context, classes, enums),
             "error_imports": _error_imports(context, errors),
-            "client_imports": _client_imports(service),
+            "client_imports": _client_imports(context),
             "operations": [_operation(context, op) for op in service.operations],
         }
         shape_exports = sorted([c.name for c in classes] + [e.name for e in enums])

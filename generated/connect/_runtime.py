@@ -80,6 +80,11 @@ def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+def top_level_key(path: str) -> str:
+    """The member a path starts at: ``A`` for ``A.B``, ``A[0]`` or ``A (key: k)``."""
+    return re.split(r"[.\[ ]", path, maxsplit=1)[0]
+
+
 def show(value: object, sensitive: bool) -> str:
     """A value for a message: shortened, or hidden when the model says sensitive."""
     if sensitive:
@@ -182,10 +187,12 @@ class Shape:
             raise ValidationError(errors)
 
     def __repr__(self) -> str:
-        """The members that are set; sensitive ones show as ``<sensitive>``."""
-        return describe(
-            self, ((item.name, not item.repr) for item in dataclasses.fields(self))  # type: ignore[arg-type]
-        )
+        """The members that are set; sensitive ones show as ``<sensitive>``.
+
+        Every subclass is a dataclass; the sensitive fields have ``repr=False``.
+        """
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]
+        return describe(self, ((item.name, not item.repr) for item in fields))
 
 
 def describe(value: object, members: Iterable[tuple[str, bool]]) -> str:
@@ -721,8 +728,9 @@ class List(Generic[T]):
 class Map(Generic[K, V]):
     """A map shape: entries counted for length, keys and values checked.
 
-    An entry's path is the map's path, a dot and the key (``Attributes.mykey``);
-    in a sensitive map the key is replaced by ``*`` so it never shows.
+    As in botocore, a value's path is the map's path, a dot and the key
+    (``Attributes.mykey``) and a key's own path is ``Attributes (key: mykey)``;
+    in a sensitive map the key shows as ``*``.
     """
 
     __slots__ = ("key", "max_length", "min_length", "sensitive", "value")
@@ -742,8 +750,11 @@ class Map(Generic[K, V]):
         self.max_length = max_length
         self.sensitive = sensitive
 
-    def _entry_path(self, path: str, key: object, sensitive: bool) -> str:
-        return join(path, "*" if sensitive else str(key))
+    @staticmethod
+    def _paths(path: str, key: object, sensitive: bool) -> tuple[str, str]:
+        """The paths of an entry's key and of its value."""
+        shown = "*" if sensitive else str(key)
+        return f"{path} (key: {shown})", join(path, shown)
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -755,9 +766,9 @@ class Map(Generic[K, V]):
         read_value = self.value.read
         result: dict[K, V] = {}
         for raw_key, raw_value in value.items():
-            entry_path = self._entry_path(path, raw_key, self.sensitive)
-            key = read_key(raw_key, entry_path, reader, True)
-            item = read_value(raw_value, entry_path, reader, True)
+            key_path, value_path = self._paths(path, raw_key, self.sensitive)
+            key = read_key(raw_key, key_path, reader, True)
+            item = read_value(raw_value, value_path, reader, True)
             if key is not None and item is not None:
                 result[key] = item
         return result
@@ -784,9 +795,9 @@ class Map(Generic[K, V]):
         check_key = self.key.check
         check_value = self.value.check
         for key, item in value.items():
-            entry_path = self._entry_path(path, key, sensitive)
-            check_key(key, entry_path, errors, sensitive, True)
-            check_value(item, entry_path, errors, sensitive, True)
+            key_path, value_path = self._paths(path, key, sensitive)
+            check_key(key, key_path, errors, sensitive, True)
+            check_value(item, value_path, errors, sensitive, True)
 
     def dump(self, value: dict[K, V]) -> Any:
         dump_key = self.key.dump

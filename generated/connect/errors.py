@@ -48,10 +48,31 @@ class ConnectError(ClientError, _rt.Shape):
 
     @classmethod
     def from_response(cls, response: Mapping[str, Any], operation_name: str) -> Self:
-        """Build from botocore's parsed error response (``ClientError.response``)."""
-        error = cls.from_dict(response, strict=False)
-        ClientError.__init__(error, dict(response), operation_name)  # type: ignore[arg-type]
+        """Build from botocore's parsed error response (``ClientError.response``).
+
+        A modeled ``Message`` missing from the body falls back to botocore's
+        ``Error.Message``; a modeled member of the wrong type is dropped rather
+        than hiding the service's error behind a ``ValidationError``.
+        """
+        data = dict(response)
+        message = data.get("Error", {}).get("Message")
+        if "Message" in cls._wire_names and data.get("Message") is None:
+            data["Message"] = message
+        try:
+            error = cls.from_dict(data, strict=False)
+        except _rt.ValidationError as invalid:
+            garbled = {
+                _rt.top_level_key(violation.path) for violation in invalid.errors
+            }
+            kept = {key: value for key, value in data.items() if key not in garbled}
+            error = cls.from_dict(kept, strict=False)
+        error._attach(response, operation_name)
         return error
+
+    def _attach(self, response: Mapping[str, Any], operation_name: str) -> None:
+        """(Re)initialise the ``ClientError`` part with botocore's response."""
+        error_response: Any = dict(response)
+        ClientError.__init__(self, error_response, operation_name)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -72,7 +93,7 @@ class AccessDeniedException(ConnectError):
 
     code = "AccessDeniedException"
     http_status = 403
-    _wire_names = frozenset(frozenset({"Message"}))
+    _wire_names = frozenset({"Message"})
     _fields = (("message", False),)
 
     message: str | None
@@ -88,7 +109,7 @@ class AccessDeniedException(ConnectError):
         self.message = message
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
@@ -118,7 +139,7 @@ class IdempotencyException(ConnectError):
 
     code = "IdempotencyException"
     http_status = 409
-    _wire_names = frozenset(frozenset({"Message"}))
+    _wire_names = frozenset({"Message"})
     _fields = (("message", False),)
 
     message: str | None
@@ -134,7 +155,7 @@ class IdempotencyException(ConnectError):
         self.message = message
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
@@ -164,7 +185,7 @@ class InternalServiceException(ConnectError):
 
     code = "InternalServiceException"
     http_status = 500
-    _wire_names = frozenset(frozenset({"Message"}))
+    _wire_names = frozenset({"Message"})
     _fields = (("message", False),)
 
     message: str | None
@@ -180,7 +201,7 @@ class InternalServiceException(ConnectError):
         self.message = message
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
@@ -210,7 +231,7 @@ class InvalidRequestException(ConnectError):
 
     code = "InvalidRequestException"
     http_status = 400
-    _wire_names = frozenset(frozenset({"Message", "Reason"}))
+    _wire_names = frozenset({"Message", "Reason"})
     _fields = (("message", False), ("reason", False))
 
     message: str | None
@@ -231,7 +252,7 @@ class InvalidRequestException(ConnectError):
         self.reason = reason
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
@@ -269,7 +290,7 @@ class ResourceNotFoundException(ConnectError):
 
     code = "ResourceNotFoundException"
     http_status = 404
-    _wire_names = frozenset(frozenset({"Message"}))
+    _wire_names = frozenset({"Message"})
     _fields = (("message", False),)
 
     message: str | None
@@ -285,7 +306,7 @@ class ResourceNotFoundException(ConnectError):
         self.message = message
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
@@ -315,7 +336,7 @@ class ServiceQuotaExceededException(ConnectError):
 
     code = "ServiceQuotaExceededException"
     http_status = 402
-    _wire_names = frozenset(frozenset({"Message", "Reason"}))
+    _wire_names = frozenset({"Message", "Reason"})
     _fields = (("message", False), ("reason", False))
 
     message: str | None
@@ -336,7 +357,7 @@ class ServiceQuotaExceededException(ConnectError):
         self.reason = reason
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
@@ -374,7 +395,7 @@ class ThrottlingException(ConnectError):
 
     code = "ThrottlingException"
     http_status = 429
-    _wire_names = frozenset(frozenset({"Message"}))
+    _wire_names = frozenset({"Message"})
     _fields = (("message", False),)
 
     message: str | None
@@ -390,7 +411,7 @@ class ThrottlingException(ConnectError):
         self.message = message
         if response is None:
             response = {"Error": {"Code": self.code, "Message": message or ""}}
-        super().__init__(dict(response), operation_name)  # type: ignore[arg-type]
+        self._attach(response, operation_name)
 
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""

@@ -92,9 +92,7 @@ class EmailAddressInfo(_rt.Shape):
     """Contains information about a source or destination email address."""
 
     _strict_by_default: ClassVar[bool] = True
-    _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"DisplayName", "EmailAddress"})
-    )
+    _wire_names: ClassVar[frozenset[str]] = frozenset({"DisplayName", "EmailAddress"})
 
     email_address: str = field(repr=False)
     """The email address, including the domain."""
@@ -150,7 +148,7 @@ class EmailAttachment(_rt.Shape):
     """Information about the email attachment files."""
 
     _strict_by_default: ClassVar[bool] = True
-    _wire_names: ClassVar[frozenset[str]] = frozenset(frozenset({"FileName", "S3Url"}))
+    _wire_names: ClassVar[frozenset[str]] = frozenset({"FileName", "S3Url"})
 
     file_name: str
     """A case-sensitive name of the attached file being uploaded."""
@@ -208,9 +206,7 @@ class InboundAdditionalRecipients(_rt.Shape):
     """
 
     _strict_by_default: ClassVar[bool] = True
-    _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"CcAddresses", "ToAddresses"})
-    )
+    _wire_names: ClassVar[frozenset[str]] = frozenset({"CcAddresses", "ToAddresses"})
 
     to_addresses: list[EmailAddressInfo] | None = None
     """The additional recipients information present in to list. You must have 1
@@ -269,7 +265,7 @@ class InboundEmailContent(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"MessageSourceType", "RawMessage"})
+        {"MessageSourceType", "RawMessage"}
     )
 
     message_source_type: InboundMessageSourceType
@@ -325,7 +321,7 @@ class InboundRawMessage(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"Body", "ContentType", "Headers", "Subject"})
+        {"Body", "ContentType", "Headers", "Subject"}
     )
 
     subject: str = field(repr=False)
@@ -402,7 +398,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = False
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"AttachedFileInvalidRequestExceptionReason"})
+        {"AttachedFileInvalidRequestExceptionReason"}
     )
 
     attached_file_invalid_request_exception_reason: (
@@ -457,7 +453,7 @@ class Reference(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"Arn", "Status", "StatusReason", "Type", "Value"})
+        {"Arn", "Status", "StatusReason", "Type", "Value"}
     )
 
     type: ReferenceType
@@ -541,7 +537,7 @@ class SegmentAttributeValue(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"ValueArn", "ValueInteger", "ValueList", "ValueMap", "ValueString"})
+        {"ValueArn", "ValueInteger", "ValueList", "ValueMap", "ValueString"}
     )
 
     value_string: str | None = None
@@ -639,7 +635,7 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = False
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset({"AttachedFileServiceQuotaExceededExceptionReason"})
+        {"AttachedFileServiceQuotaExceededExceptionReason"}
     )
 
     attached_file_service_quota_exceeded_exception_reason: (
@@ -695,24 +691,22 @@ class StartEmailContactRequest(_rt.Shape):
 
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset(
-        frozenset(
-            {
-                "AdditionalRecipients",
-                "Attachments",
-                "Attributes",
-                "ClientToken",
-                "ContactFlowId",
-                "Description",
-                "DestinationEmailAddress",
-                "EmailMessage",
-                "FromEmailAddress",
-                "InstanceId",
-                "Name",
-                "References",
-                "RelatedContactId",
-                "SegmentAttributes",
-            }
-        )
+        {
+            "AdditionalRecipients",
+            "Attachments",
+            "Attributes",
+            "ClientToken",
+            "ContactFlowId",
+            "Description",
+            "DestinationEmailAddress",
+            "EmailMessage",
+            "FromEmailAddress",
+            "InstanceId",
+            "Name",
+            "References",
+            "RelatedContactId",
+            "SegmentAttributes",
+        }
     )
 
     instance_id: str
@@ -1001,7 +995,7 @@ class StartEmailContactResponse(_rt.Shape):
     """The ``StartEmailContactResponse`` structure."""
 
     _strict_by_default: ClassVar[bool] = False
-    _wire_names: ClassVar[frozenset[str]] = frozenset(frozenset({"ContactId"}))
+    _wire_names: ClassVar[frozenset[str]] = frozenset({"ContactId"})
 
     contact_id: str | None = None
     """The identifier of this contact within the Connect Customer instance."""

@@ -70,7 +70,8 @@ def _pattern(shape: botocore.model.Shape) -> ir.Pattern | None:
         return ir.Pattern(ecma=source, python=ecma_regex.translate(source))
     except ecma_regex.PatternError as error:
         raise CodegenError(
-            f"shape {shape.name!r}: pattern {source!r}: {error}"
+            f"shape {shape.name!r}: pattern {source!r}: "
+            f"{error.reason} at offset {error.offset}"
         ) from None
 
 

@@ -32,8 +32,10 @@ raises :class:`PatternError`.
 
 Not translatable (raise :class:`PatternError` although valid ECMA-262):
 Script/Script_Extensions and binary properties other than ``Any``, ``ASCII``
-and ``Assigned``; variable-width lookbehind; backreferences inside a
-lookbehind; backreferences to a group that is optional inside a repeated
+and ``Assigned``; lookbehind whose alternatives are not each of a fixed
+width (Python needs fixed-width lookbehind; ``(?<=^|,)`` is split into one
+lookbehind per alternative); backreferences inside a lookbehind (ECMA matches
+lookbehind right to left); backreferences to a group that is optional inside a repeated
 group (ECMA resets captures on every iteration, Python does not); repetition
 bounds beyond Python's limit.  :func:`strict_ecma_errors` checks Script
 values only syntactically.
@@ -220,27 +222,35 @@ _Item = _Set | _Prop
 
 @dataclass(eq=False)
 class _Char:
+    """One literal code point."""
+
     cp: int
 
 
 @dataclass(eq=False)
 class _Dot:
-    pass
+    """``.``: anything but a line terminator."""
 
 
 @dataclass(eq=False)
 class _Class:
+    """``[...]``, and also a lone class escape such as ``\\d`` or ``\\p{L}``."""
+
     items: list[_Item]
     negated: bool = False
 
 
 @dataclass(eq=False)
 class _Assert:
+    """Zero-width ``^``, ``$``, ``\\b`` or ``\\B``."""
+
     kind: str  # "^", "$", "b" or "B"
 
 
 @dataclass(eq=False)
 class _BackRef:
+    """``\\N`` or ``\\k<name>``; ``mode`` is chosen once all groups are known."""
+
     offset: int
     index: int = 0
     name: str | None = None
@@ -249,6 +259,8 @@ class _BackRef:
 
 @dataclass(eq=False)
 class _Group:
+    """Any parenthesised construct; ``start``/``end`` are its parentheses."""
+
     kind: str  # capture, group, ahead, not_ahead, behind, not_behind
     start: int
     body: _Node = field(default_factory=lambda: _Seq([]))
@@ -259,6 +271,8 @@ class _Group:
 
 @dataclass(eq=False)
 class _Repeat:
+    """A quantified atom (``high`` is ``None`` when unbounded)."""
+
     body: _Node
     low: int
     high: int | None
@@ -268,11 +282,15 @@ class _Repeat:
 
 @dataclass(eq=False)
 class _Seq:
+    """Concatenation (an ECMA Alternative)."""
+
     items: list[_Node]
 
 
 @dataclass(eq=False)
 class _Alt:
+    """``a|b`` (an ECMA Disjunction of two or more Alternatives)."""
+
     branches: list[_Node]
 
 

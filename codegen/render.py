@@ -274,6 +274,14 @@ def _class(
     )
 
 
+def regex_literal(text: str) -> str:
+    """A raw string literal for a regex when one can spell it, else ``repr``."""
+    trailing_backslashes = len(text) - len(text.rstrip("\\"))
+    if '"' in text or not text.isprintable() or trailing_backslashes % 2:
+        return repr(text)
+    return f'r"{text}"'
+
+
 def _codec(context: _Context, shape: ir.Shape) -> str:
     """The constructor call of the runtime codec object for one shape."""
     options: list[str] = []
@@ -292,8 +300,8 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
             limits(shape.min_length, shape.max_length, lengths)
             if shape.pattern is not None:
                 options.append(
-                    f"pattern=_rt.Pattern({shape.pattern.ecma!r}, "
-                    f"{shape.pattern.python!r})"
+                    f"pattern=_rt.Pattern({regex_literal(shape.pattern.ecma)}, "
+                    f"{regex_literal(shape.pattern.python)})"
                 )
             call = "_rt.String("
         case ir.IntegerShape():

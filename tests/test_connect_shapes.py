@@ -288,7 +288,9 @@ def raw(**changes: Any) -> StartEmailContactRequest:
     )
     return dataclasses.replace(
         realistic(),
-        email_message=InboundEmailContent(message_source_type="RAW", raw_message=message),
+        email_message=InboundEmailContent(
+            message_source_type="RAW", raw_message=message
+        ),
     )
 
 
@@ -316,9 +318,12 @@ def test_length_boundaries_are_inclusive_and_agree_with_botocore_minimums() -> N
 def test_list_and_map_lengths_count_entries() -> None:
     many = [EmailAddressInfo(email_address=f"u{i}@x.io") for i in range(51)]
     request = dataclasses.replace(
-        realistic(), additional_recipients=InboundAdditionalRecipients(cc_addresses=many)
+        realistic(),
+        additional_recipients=InboundAdditionalRecipients(cc_addresses=many),
     )
-    assert errors_of(request.validate) == [("AdditionalRecipients.CcAddresses", "length")]
+    assert errors_of(request.validate) == [
+        ("AdditionalRecipients.CcAddresses", "length")
+    ]
     empty = dataclasses.replace(realistic(), attachments=[])
     assert errors_of(empty.validate) == [("Attachments", "length")]
     assert botocore_paths(empty.to_dict()) == ["Attachments"]

@@ -57,7 +57,7 @@ def test_generated_lines_fit_88_columns_except_pattern_literals() -> None:
             stripped = line.strip()
             assert not stripped.startswith('"""'), f"{path.name}:{number + 1}"
             unbreakable = len(stripped.split()) == 1  # a URL, say, as ruff allows
-            assert lone_string.fullmatch(stripped) or unbreakable, (
-                f"{path.name}:{number + 1}"
-            )
+            assert (
+                lone_string.fullmatch(stripped) or unbreakable
+            ), f"{path.name}:{number + 1}"
     assert long_lines > 0  # the Connect patterns translate to long literals

@@ -1056,8 +1056,8 @@ _EmailAddress = _rt.String(
     min_length=1,
     max_length=255,
     pattern=_rt.Pattern(
-        "[^\\s@]+@[^\\s@]+\\.[^\\s@]+",
-        "[^\\t-\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff@]+@[^\\t-\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff@]+\\.[^\\t-\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff@]+",
+        r"[^\s@]+@[^\s@]+\.[^\s@]+",
+        r"[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+@[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+\.[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+",
     ),
     sensitive=True,
 )
@@ -1066,7 +1066,7 @@ _EmailHeaderType = _rt.Enum[EmailHeaderType](get_args(EmailHeaderType))
 _EmailHeaderValue = _rt.String(min_length=1, max_length=20000)
 _EmailMessageContentType = _rt.String(min_length=1, max_length=100)
 _FileName = _rt.String(
-    min_length=1, max_length=256, pattern=_rt.Pattern("^\\P{C}*$", "\\A[\\P{C}]*\\Z")
+    min_length=1, max_length=256, pattern=_rt.Pattern(r"^\P{C}*$", r"\A[\P{C}]*\Z")
 )
 _InboundMessageSourceType = _rt.Enum[InboundMessageSourceType](
     get_args(InboundMessageSourceType)
@@ -1079,7 +1079,7 @@ _PreSignedAttachmentUrl = _rt.String(min_length=1, max_length=2000)
 _ReferenceArn = _rt.String(
     min_length=20,
     max_length=256,
-    pattern=_rt.Pattern("^[-:/A-Za-z0-9]+", "\\A[\\-:/A-Za-z0-9]+"),
+    pattern=_rt.Pattern(r"^[-:/A-Za-z0-9]+", r"\A[\-:/A-Za-z0-9]+"),
 )
 _ReferenceKey = _rt.String(min_length=1, max_length=4096)
 _ReferenceStatus = _rt.Enum[ReferenceStatus](get_args(ReferenceStatus))

@@ -7,33 +7,29 @@ a ``dict`` from relative path to file text, formatted with the pinned black.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
 
-import black
-import black.mode
 import black.parsing
 import jinja2
 
 from codegen import ir
 from codegen.docs import docstring
 from codegen.errors import CodegenError
+from codegen.format_cache import FormatCache, default_folder
 from codegen.naming import constant_name
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-# black's settings are part of the output: fixed here, never read from a user's config.
-BLACK_MODE = black.mode.Mode(
-    target_versions={black.mode.TargetVersion.PY311},
-    line_length=88,
-    string_normalization=True,
-    magic_trailing_comma=True,
-)
 
-# Names used inside ``_from_wire``; a member local must not shadow them.
-_METHOD_LOCALS = frozenset({"cls", "data", "path", "reader", "required", "mapping"})
+# Names ``_from_wire`` uses; a member's local must not shadow them (nor builtins
+# such as ``type``, which the fast path calls).
+_METHOD_LOCALS = frozenset(
+    {"cls", "data", "path", "reader", "required", "mapping", "datetime"}
+) | frozenset(dir(builtins))
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,8 @@ class FieldView:
     attribute: str
     init_param: str
     docstring: str
-    read: str
+    read: tuple[str, ...]
+    accepts: str
     check: str
     dump_lines: tuple[str, ...]
     hidden: bool
@@ -61,6 +58,7 @@ class ClassView:
     wire_names: str
     fields: tuple[FieldView, ...]
     construct_lines: tuple[str, ...]
+    valid_lines: tuple[str, ...]
     check_lines: tuple[str, ...]
     init_params: tuple[str, ...]
     repr_fields: str
@@ -178,11 +176,12 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
     codec = constant_name(member.target)
     wire = repr(member.name)
     local = _local(member)
-    required = ", True" if member.required else ""
-    read = (
-        f"{local} = {codec}.read(mapping.get({wire}, _rt.ABSENT), "
-        f"_rt.join(path, {wire}), reader{required})"
-    )
+    exact_type = None if _is_enum(target) else _EXACT_TYPES.get(type(target))
+    read = _read_lines(codec, wire, local, member.required, exact_type)
+    attribute_value = f"self.{member.field_name}"
+    accepts = f"{codec}.accepts({attribute_value})"
+    if not member.required:
+        accepts = f"({attribute_value} is None or {accepts})"
     sensitive = "True" if hidden else "sensitive"
     required_keyword = ", required=True" if member.required else ""
     check = (
@@ -204,6 +203,7 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
         init_param=init_param,
         docstring=docstring(doc, indent=4),
         read=read,
+        accepts=accepts,
         check=check,
         dump_lines=dump_lines,
         hidden=hidden,
@@ -216,11 +216,67 @@ def _set_literal(names: Iterable[str]) -> str:
     return f"frozenset({{{items}}})" if items else "frozenset()"
 
 
+# Scalar shapes whose values ``_from_wire`` takes as they are when of this type.
+_EXACT_TYPES: dict[type, str] = {
+    ir.StringShape: "str",
+    ir.IntegerShape: "int",
+    ir.FloatShape: "float",
+    ir.BooleanShape: "bool",
+    ir.TimestampShape: "datetime",
+    ir.BlobShape: "bytes",
+}
+
+
+def _read_lines(
+    codec: str, wire: str, local: str, required: bool, exact_type: str | None
+) -> tuple[str, ...]:
+    """How ``_from_wire`` reads one member.
+
+    A value of the exact scalar type is taken as it is and an absent optional
+    member costs a lookup; anything else goes to the codec, which builds the
+    path and explains what is wrong.
+    """
+    flag = ", True" if required else ""
+
+    def call(value: str) -> str:
+        return f"{codec}.read({value}, _rt.join(path, {wire}), reader{flag})"
+
+    if exact_type is None and required:
+        return (f"{local} = {call(f'mapping.get({wire}, _rt.ABSENT)')}",)
+    if exact_type is None:
+        return (f"{local} = {call(f'mapping[{wire}]')} if {wire} in mapping else None",)
+    if required:
+        return (
+            f"{local} = mapping.get({wire}, _rt.ABSENT)",
+            f"if type({local}) is not {exact_type}:",
+            f"    {local} = {call(local)}",
+        )
+    return (
+        f"{local} = mapping.get({wire})",
+        f"if type({local}) is not {exact_type}:",
+        f"    {local} = {call(local)} if {wire} in mapping else None",
+    )
+
+
+def _is_enum(shape: ir.Shape) -> bool:
+    return isinstance(shape, ir.StringShape) and bool(shape.enum)
+
+
 def _local(member: ir.Member) -> str:
     """The local variable holding a member in ``_from_wire``."""
     if member.field_name in _METHOD_LOCALS:
         return member.field_name + "_value"
     return member.field_name
+
+
+def _valid_lines(conditions: list[str]) -> tuple[str, ...]:
+    """The body of ``_is_valid``: every member's fast test, joined by ``and``."""
+    if not conditions:
+        return ("return True",)
+    if len(conditions) == 1:
+        return (f"return {conditions[0]}",)
+    joined = [f"    {condition} and" for condition in conditions[:-1]]
+    return ("return (", *joined, f"    {conditions[-1]}", ")")
 
 
 def _construct_lines(shape: ir.StructureShape) -> tuple[str, ...]:
@@ -240,9 +296,11 @@ def _class(
 ) -> ClassView:
     fields = tuple(_field(context, member) for member in shape.members)
     checks = [field.check for field in fields]
+    conditions = [field.accepts for field in fields]
     if shape.union:
         members = ", ".join(f"self.{field.name}" for field in fields)
         checks.append(f"_rt.check_union(path, errors, ({members},))")
+        conditions.append(f"_rt.exactly_one(({members},))")
     message = next(
         (
             f'{field.name} or ""'
@@ -264,6 +322,7 @@ def _class(
         wire_names=_set_literal(member.name for member in shape.members),
         fields=fields,
         construct_lines=_construct_lines(shape),
+        valid_lines=_valid_lines(conditions),
         check_lines=tuple(checks) or ("pass",),
         init_params=tuple(field.init_param for field in fields),
         repr_fields=repr(repr_fields),
@@ -513,7 +572,10 @@ _RUNTIME_EXPORTS = ("ValidationError", "Violation")
 class Renderer:
     """Renders one service into ``{relative path: text}``."""
 
-    def __init__(self, templates: Path = TEMPLATES) -> None:
+    def __init__(
+        self, templates: Path = TEMPLATES, formatter: FormatCache | None = None
+    ) -> None:
+        self.formatter = formatter or FormatCache(default_folder())
         if not templates.is_dir():
             raise CodegenError(f"template folder not found: {templates}")
         self.environment = jinja2.Environment(
@@ -531,10 +593,9 @@ class Renderer:
         except jinja2.TemplateError as error:
             raise CodegenError(f"template {template}: {error}") from None
         try:
-            return black.format_str(text, mode=BLACK_MODE)
-        except (
-            black.parsing.InvalidInput
-        ) as error:  # a bug in a template, not a user error
+            return self.formatter.format(text)
+        except black.parsing.InvalidInput as error:
+            # A bug in a template, not a user's mistake: keep the traceback.
             raise AssertionError(
                 f"{template} rendered invalid Python: {error}"
             ) from error

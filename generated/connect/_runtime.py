@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -131,10 +132,10 @@ class Reader:
         self, value: object, path: str, known: frozenset[str], required: bool
     ) -> Mapping[str, object] | None:
         """The mapping of a structure, after the unknown-key check when strict."""
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             self.reject(value, path, "a mapping", required)
             return None
-        if self.strict:
+        if self.strict and not known.issuperset(value):
             for key in value:
                 if key not in known:
                     self.errors.append(
@@ -154,6 +155,9 @@ class Shape:
     def _from_wire(
         cls, data: object, path: str, reader: Reader, required: bool = False
     ) -> Self | None:
+        raise NotImplementedError
+
+    def _is_valid(self) -> bool:
         raise NotImplementedError
 
     def _check(self, path: str, errors: list[Violation], sensitive: bool) -> None:
@@ -181,6 +185,8 @@ class Shape:
 
     def validate(self) -> None:
         """Check every model constraint; raise ``ValidationError`` if any fails."""
+        if self._is_valid():  # the common case: no paths or messages to build
+            return
         errors: list[Violation] = []
         self._check("", errors, False)
         if errors:
@@ -208,6 +214,11 @@ def describe(value: object, members: Iterable[tuple[str, bool]]) -> str:
 class Codec(Protocol[T]):
     """Reads, checks and dumps the values of one model shape."""
 
+    @property
+    def exact(self) -> type | None:
+        """A scalar's Python type: a value of exactly this type reads as itself."""
+        ...
+
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> T | None: ...
@@ -221,7 +232,19 @@ class Codec(Protocol[T]):
         required: bool = False,
     ) -> None: ...
 
+    def accepts(self, value: object) -> bool:
+        """True when ``check`` would find nothing wrong (a fast path, no messages)."""
+        ...
+
     def dump(self, value: T) -> Any: ...
+
+
+def _bounds(minimum: int | None, maximum: int | None) -> tuple[int, int]:
+    """Length bounds as plain ints, so ``accepts`` compares without ``None`` tests."""
+    return (
+        0 if minimum is None else minimum,
+        sys.maxsize if maximum is None else maximum,
+    )
 
 
 def _check_required(
@@ -365,7 +388,8 @@ def compile_pattern(source: str) -> re.Pattern[str]:
 class String:
     """A string shape: length in code points, pattern, and sensitivity."""
 
-    __slots__ = ("max_length", "min_length", "pattern", "sensitive")
+    exact: ClassVar[type | None] = str
+    __slots__ = ("_high", "_low", "max_length", "min_length", "pattern", "sensitive")
 
     def __init__(
         self,
@@ -379,6 +403,7 @@ class String:
         self.max_length = max_length
         self.pattern = pattern
         self.sensitive = sensitive
+        self._low, self._high = _bounds(min_length, max_length)
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -417,6 +442,13 @@ class String:
                 )
             )
 
+    def accepts(self, value: object) -> bool:
+        return (
+            isinstance(value, str)
+            and self._low <= len(value) <= self._high
+            and (self.pattern is None or self.pattern.search(value))
+        )
+
     def dump(self, value: str) -> Any:
         return value
 
@@ -424,6 +456,7 @@ class String:
 class Enum(Generic[E]):
     """A string shape with an enum: unknown values read fine but fail ``check``."""
 
+    exact: ClassVar[type | None] = str
     __slots__ = ("sensitive", "values")
 
     def __init__(self, values: Sequence[str], *, sensitive: bool = False) -> None:
@@ -459,6 +492,9 @@ class Enum(Generic[E]):
                 Violation(path, "enum", f"{shown} is not one of the model's values")
             )
 
+    def accepts(self, value: object) -> bool:
+        return isinstance(value, str) and value in self.values
+
     def dump(self, value: E) -> Any:
         return value
 
@@ -466,6 +502,7 @@ class Enum(Generic[E]):
 class Integer:
     """An integer or long shape: exact width (not ``bool``) and range."""
 
+    exact: ClassVar[type | None] = int
     __slots__ = ("maximum", "minimum", "sensitive")
 
     def __init__(
@@ -508,6 +545,9 @@ class Integer:
             value, self.minimum, self.maximum, path, errors, sensitive or self.sensitive
         )
 
+    def accepts(self, value: object) -> bool:
+        return type(value) is int and self.minimum <= value <= self.maximum
+
     def dump(self, value: int) -> Any:
         return value
 
@@ -515,6 +555,7 @@ class Integer:
 class Float:
     """A float or double shape: any real number (not ``bool``) within range."""
 
+    exact: ClassVar[type | None] = float
     __slots__ = ("maximum", "minimum", "sensitive")
 
     def __init__(
@@ -555,6 +596,13 @@ class Float:
             value, self.minimum, self.maximum, path, errors, sensitive or self.sensitive
         )
 
+    def accepts(self, value: object) -> bool:
+        if type(value) is not float and type(value) is not int:
+            return False
+        return (self.minimum is None or value >= self.minimum) and (
+            self.maximum is None or value <= self.maximum
+        )
+
     def dump(self, value: float) -> Any:
         return value
 
@@ -562,10 +610,11 @@ class Float:
 class _Scalar(Generic[T]):
     """A shape with no constraint beyond its Python type (boolean, timestamp)."""
 
-    __slots__ = ("kind", "sensitive")
+    __slots__ = ("exact", "kind", "sensitive")
 
     def __init__(self, kind: type[T], *, sensitive: bool = False) -> None:
         self.kind = kind
+        self.exact: type | None = kind
         self.sensitive = sensitive
 
     def _accepts(self, value: object) -> bool:
@@ -596,6 +645,9 @@ class _Scalar(Generic[T]):
                 )
             )
 
+    def accepts(self, value: object) -> bool:
+        return self._accepts(value)
+
     def dump(self, value: T) -> Any:
         return value
 
@@ -621,7 +673,8 @@ class Timestamp(_Scalar[datetime]):
 class Blob:
     """A blob shape: ``bytes``, length in bytes."""
 
-    __slots__ = ("max_length", "min_length", "sensitive")
+    exact: ClassVar[type | None] = bytes
+    __slots__ = ("_high", "_low", "max_length", "min_length", "sensitive")
 
     def __init__(
         self,
@@ -633,6 +686,7 @@ class Blob:
         self.min_length = min_length
         self.max_length = max_length
         self.sensitive = sensitive
+        self._low, self._high = _bounds(min_length, max_length)
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -661,6 +715,9 @@ class Blob:
             len(value), self.min_length, self.max_length, "bytes", path, errors
         )
 
+    def accepts(self, value: object) -> bool:
+        return isinstance(value, bytes) and self._low <= len(value) <= self._high
+
     def dump(self, value: bytes) -> Any:
         return value
 
@@ -668,7 +725,8 @@ class Blob:
 class List(Generic[T]):
     """A list shape: entries counted for length, each entry checked."""
 
-    __slots__ = ("item", "max_length", "min_length", "sensitive")
+    exact: ClassVar[type | None] = None
+    __slots__ = ("_high", "_low", "item", "max_length", "min_length", "sensitive")
 
     def __init__(
         self,
@@ -682,6 +740,7 @@ class List(Generic[T]):
         self.min_length = min_length
         self.max_length = max_length
         self.sensitive = sensitive
+        self._low, self._high = _bounds(min_length, max_length)
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -689,6 +748,9 @@ class List(Generic[T]):
         if not isinstance(value, (list, tuple)):
             reader.reject(value, path, "list", required)
             return None
+        exact = self.item.exact
+        if exact is not None and all(type(entry) is exact for entry in value):
+            return list(value)
         read_item = self.item.read
         result: list[T] = []
         for index, entry in enumerate(value):
@@ -720,6 +782,13 @@ class List(Generic[T]):
         for index, entry in enumerate(value):
             check_item(entry, f"{path}[{index}]", errors, sensitive, True)
 
+    def accepts(self, value: object) -> bool:
+        return (
+            isinstance(value, list)
+            and self._low <= len(value) <= self._high
+            and all(map(self.item.accepts, value))
+        )
+
     def dump(self, value: list[T]) -> Any:
         dump_item = self.item.dump
         return [dump_item(entry) for entry in value]
@@ -733,7 +802,16 @@ class Map(Generic[K, V]):
     in a sensitive map the key shows as ``*``.
     """
 
-    __slots__ = ("key", "max_length", "min_length", "sensitive", "value")
+    exact: ClassVar[type | None] = None
+    __slots__ = (
+        "_high",
+        "_low",
+        "key",
+        "max_length",
+        "min_length",
+        "sensitive",
+        "value",
+    )
 
     def __init__(
         self,
@@ -749,6 +827,7 @@ class Map(Generic[K, V]):
         self.min_length = min_length
         self.max_length = max_length
         self.sensitive = sensitive
+        self._low, self._high = _bounds(min_length, max_length)
 
     @staticmethod
     def _paths(path: str, key: object, sensitive: bool) -> tuple[str, str]:
@@ -759,16 +838,21 @@ class Map(Generic[K, V]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> dict[K, V] | None:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             reader.reject(value, path, "a mapping", required)
             return None
-        read_key = self.key.read
-        read_value = self.value.read
+        key_type, value_type = self.key.exact, self.value.exact
         result: dict[K, V] = {}
         for raw_key, raw_value in value.items():
-            key_path, value_path = self._paths(path, raw_key, self.sensitive)
-            key = read_key(raw_key, key_path, reader, True)
-            item = read_value(raw_value, value_path, reader, True)
+            # Values of the exact scalar type are taken as they are; only the
+            # rest pay for paths, which matter when something is wrong.
+            key, item = raw_key, raw_value
+            if type(raw_key) is not key_type or type(raw_value) is not value_type:
+                key_path, value_path = self._paths(path, raw_key, self.sensitive)
+                if type(raw_key) is not key_type:
+                    key = self.key.read(raw_key, key_path, reader, True)
+                if type(raw_value) is not value_type:
+                    item = self.value.read(raw_value, value_path, reader, True)
             if key is not None and item is not None:
                 result[key] = item
         return result
@@ -799,6 +883,14 @@ class Map(Generic[K, V]):
             check_key(key, key_path, errors, sensitive, True)
             check_value(item, value_path, errors, sensitive, True)
 
+    def accepts(self, value: object) -> bool:
+        return (
+            isinstance(value, dict)
+            and self._low <= len(value) <= self._high
+            and all(map(self.key.accepts, value))
+            and all(map(self.value.accepts, value.values()))
+        )
+
     def dump(self, value: dict[K, V]) -> Any:
         dump_key = self.key.dump
         dump_value = self.value.dump
@@ -808,6 +900,7 @@ class Map(Generic[K, V]):
 class Structure(Generic[S]):
     """A structure shape, delegating to the generated class."""
 
+    exact: ClassVar[type | None] = None
     __slots__ = ("cls", "sensitive")
 
     def __init__(self, cls: type[S], *, sensitive: bool = False) -> None:
@@ -840,8 +933,16 @@ class Structure(Generic[S]):
             return
         value._check(path, errors, sensitive or self.sensitive)
 
+    def accepts(self, value: object) -> bool:
+        return isinstance(value, self.cls) and value._is_valid()
+
     def dump(self, value: S) -> Any:
         return value.to_dict()
+
+
+def exactly_one(members: Sequence[object]) -> bool:
+    """A union holds exactly one member (the fast-path test)."""
+    return sum(member is not None for member in members) == 1
 
 
 def check_union(path: str, errors: list[Violation], members: Sequence[object]) -> None:

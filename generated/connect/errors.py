@@ -125,10 +125,17 @@ class AccessDeniedException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
         return cls(message=message)
+
+    def _is_valid(self) -> bool:
+        return self.message is None or _Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
@@ -171,10 +178,17 @@ class IdempotencyException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
         return cls(message=message)
+
+    def _is_valid(self) -> bool:
+        return self.message is None or _Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
@@ -217,10 +231,17 @@ class InternalServiceException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
         return cls(message=message)
+
+    def _is_valid(self) -> bool:
+        return self.message is None or _Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
@@ -270,13 +291,26 @@ class InvalidRequestException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
-        reason = _InvalidRequestExceptionReason.read(
-            mapping.get("Reason", _rt.ABSENT), _rt.join(path, "Reason"), reader
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
+        reason = (
+            _InvalidRequestExceptionReason.read(
+                mapping["Reason"], _rt.join(path, "Reason"), reader
+            )
+            if "Reason" in mapping
+            else None
         )
         return cls(message=message, reason=reason)
+
+    def _is_valid(self) -> bool:
+        return (self.message is None or _Message.accepts(self.message)) and (
+            self.reason is None or _InvalidRequestExceptionReason.accepts(self.reason)
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
@@ -322,10 +356,17 @@ class ResourceNotFoundException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
         return cls(message=message)
+
+    def _is_valid(self) -> bool:
+        return self.message is None or _Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
@@ -375,13 +416,27 @@ class ServiceQuotaExceededException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
-        reason = _ServiceQuotaExceededExceptionReason.read(
-            mapping.get("Reason", _rt.ABSENT), _rt.join(path, "Reason"), reader
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
+        reason = (
+            _ServiceQuotaExceededExceptionReason.read(
+                mapping["Reason"], _rt.join(path, "Reason"), reader
+            )
+            if "Reason" in mapping
+            else None
         )
         return cls(message=message, reason=reason)
+
+    def _is_valid(self) -> bool:
+        return (self.message is None or _Message.accepts(self.message)) and (
+            self.reason is None
+            or _ServiceQuotaExceededExceptionReason.accepts(self.reason)
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
@@ -427,10 +482,17 @@ class ThrottlingException(ConnectError):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message = _Message.read(
-            mapping.get("Message", _rt.ABSENT), _rt.join(path, "Message"), reader
-        )
+        message = mapping.get("Message")
+        if type(message) is not str:
+            message = (
+                _Message.read(message, _rt.join(path, "Message"), reader)
+                if "Message" in mapping
+                else None
+            )
         return cls(message=message)
+
+    def _is_valid(self) -> bool:
+        return self.message is None or _Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)

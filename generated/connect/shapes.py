@@ -115,20 +115,29 @@ class EmailAddressInfo(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        email_address = _EmailAddress.read(
-            mapping.get("EmailAddress", _rt.ABSENT),
-            _rt.join(path, "EmailAddress"),
-            reader,
-            True,
-        )
-        display_name = _EmailAddressDisplayName.read(
-            mapping.get("DisplayName", _rt.ABSENT),
-            _rt.join(path, "DisplayName"),
-            reader,
-        )
+        email_address = mapping.get("EmailAddress", _rt.ABSENT)
+        if type(email_address) is not str:
+            email_address = _EmailAddress.read(
+                email_address, _rt.join(path, "EmailAddress"), reader, True
+            )
+        display_name = mapping.get("DisplayName")
+        if type(display_name) is not str:
+            display_name = (
+                _EmailAddressDisplayName.read(
+                    display_name, _rt.join(path, "DisplayName"), reader
+                )
+                if "DisplayName" in mapping
+                else None
+            )
         if email_address is None:
             return None
         return cls(email_address=email_address, display_name=display_name)
+
+    def _is_valid(self) -> bool:
+        return _EmailAddress.accepts(self.email_address) and (
+            self.display_name is None
+            or _EmailAddressDisplayName.accepts(self.display_name)
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _EmailAddress.check(
@@ -170,18 +179,24 @@ class EmailAttachment(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        file_name = _FileName.read(
-            mapping.get("FileName", _rt.ABSENT),
-            _rt.join(path, "FileName"),
-            reader,
-            True,
-        )
-        s3_url = _PreSignedAttachmentUrl.read(
-            mapping.get("S3Url", _rt.ABSENT), _rt.join(path, "S3Url"), reader, True
-        )
+        file_name = mapping.get("FileName", _rt.ABSENT)
+        if type(file_name) is not str:
+            file_name = _FileName.read(
+                file_name, _rt.join(path, "FileName"), reader, True
+            )
+        s3_url = mapping.get("S3Url", _rt.ABSENT)
+        if type(s3_url) is not str:
+            s3_url = _PreSignedAttachmentUrl.read(
+                s3_url, _rt.join(path, "S3Url"), reader, True
+            )
         if file_name is None or s3_url is None:
             return None
         return cls(file_name=file_name, s3_url=s3_url)
+
+    def _is_valid(self) -> bool:
+        return _FileName.accepts(self.file_name) and _PreSignedAttachmentUrl.accepts(
+            self.s3_url
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _FileName.check(
@@ -238,17 +253,30 @@ class InboundAdditionalRecipients(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        to_addresses = _EmailAddressRecipientList.read(
-            mapping.get("ToAddresses", _rt.ABSENT),
-            _rt.join(path, "ToAddresses"),
-            reader,
+        to_addresses = (
+            _EmailAddressRecipientList.read(
+                mapping["ToAddresses"], _rt.join(path, "ToAddresses"), reader
+            )
+            if "ToAddresses" in mapping
+            else None
         )
-        cc_addresses = _EmailAddressRecipientList.read(
-            mapping.get("CcAddresses", _rt.ABSENT),
-            _rt.join(path, "CcAddresses"),
-            reader,
+        cc_addresses = (
+            _EmailAddressRecipientList.read(
+                mapping["CcAddresses"], _rt.join(path, "CcAddresses"), reader
+            )
+            if "CcAddresses" in mapping
+            else None
         )
         return cls(to_addresses=to_addresses, cc_addresses=cc_addresses)
+
+    def _is_valid(self) -> bool:
+        return (
+            self.to_addresses is None
+            or _EmailAddressRecipientList.accepts(self.to_addresses)
+        ) and (
+            self.cc_addresses is None
+            or _EmailAddressRecipientList.accepts(self.cc_addresses)
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _EmailAddressRecipientList.check(
@@ -295,12 +323,21 @@ class InboundEmailContent(_rt.Shape):
             reader,
             True,
         )
-        raw_message = _InboundRawMessage.read(
-            mapping.get("RawMessage", _rt.ABSENT), _rt.join(path, "RawMessage"), reader
+        raw_message = (
+            _InboundRawMessage.read(
+                mapping["RawMessage"], _rt.join(path, "RawMessage"), reader
+            )
+            if "RawMessage" in mapping
+            else None
         )
         if message_source_type is None:
             return None
         return cls(message_source_type=message_source_type, raw_message=raw_message)
+
+    def _is_valid(self) -> bool:
+        return _InboundMessageSourceType.accepts(self.message_source_type) and (
+            self.raw_message is None or _InboundRawMessage.accepts(self.raw_message)
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _InboundMessageSourceType.check(
@@ -353,25 +390,36 @@ class InboundRawMessage(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        subject = _InboundSubject.read(
-            mapping.get("Subject", _rt.ABSENT), _rt.join(path, "Subject"), reader, True
-        )
-        body = _Body.read(
-            mapping.get("Body", _rt.ABSENT), _rt.join(path, "Body"), reader, True
-        )
-        content_type = _EmailMessageContentType.read(
-            mapping.get("ContentType", _rt.ABSENT),
-            _rt.join(path, "ContentType"),
-            reader,
-            True,
-        )
-        headers = _EmailHeaders.read(
-            mapping.get("Headers", _rt.ABSENT), _rt.join(path, "Headers"), reader
+        subject = mapping.get("Subject", _rt.ABSENT)
+        if type(subject) is not str:
+            subject = _InboundSubject.read(
+                subject, _rt.join(path, "Subject"), reader, True
+            )
+        body = mapping.get("Body", _rt.ABSENT)
+        if type(body) is not str:
+            body = _Body.read(body, _rt.join(path, "Body"), reader, True)
+        content_type = mapping.get("ContentType", _rt.ABSENT)
+        if type(content_type) is not str:
+            content_type = _EmailMessageContentType.read(
+                content_type, _rt.join(path, "ContentType"), reader, True
+            )
+        headers = (
+            _EmailHeaders.read(mapping["Headers"], _rt.join(path, "Headers"), reader)
+            if "Headers" in mapping
+            else None
         )
         if subject is None or body is None or content_type is None:
             return None
         return cls(
             subject=subject, body=body, content_type=content_type, headers=headers
+        )
+
+    def _is_valid(self) -> bool:
+        return (
+            _InboundSubject.accepts(self.subject)
+            and _Body.accepts(self.body)
+            and _EmailMessageContentType.accepts(self.content_type)
+            and (self.headers is None or _EmailHeaders.accepts(self.headers))
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -424,14 +472,24 @@ class InvalidRequestExceptionReason(_rt.Shape):
             return None
         attached_file_invalid_request_exception_reason = (
             _AttachedFileInvalidRequestExceptionReason.read(
-                mapping.get("AttachedFileInvalidRequestExceptionReason", _rt.ABSENT),
+                mapping["AttachedFileInvalidRequestExceptionReason"],
                 _rt.join(path, "AttachedFileInvalidRequestExceptionReason"),
                 reader,
             )
+            if "AttachedFileInvalidRequestExceptionReason" in mapping
+            else None
         )
         return cls(
             attached_file_invalid_request_exception_reason=attached_file_invalid_request_exception_reason
         )
+
+    def _is_valid(self) -> bool:
+        return (
+            self.attached_file_invalid_request_exception_reason is None
+            or _AttachedFileInvalidRequestExceptionReason.accepts(
+                self.attached_file_invalid_request_exception_reason
+            )
+        ) and _rt.exactly_one((self.attached_file_invalid_request_exception_reason,))
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _AttachedFileInvalidRequestExceptionReason.check(
@@ -494,27 +552,57 @@ class Reference(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        type = _ReferenceType.read(
+        type_value = _ReferenceType.read(
             mapping.get("Type", _rt.ABSENT), _rt.join(path, "Type"), reader, True
         )
-        value = _ReferenceValue.read(
-            mapping.get("Value", _rt.ABSENT), _rt.join(path, "Value"), reader
+        value = mapping.get("Value")
+        if type(value) is not str:
+            value = (
+                _ReferenceValue.read(value, _rt.join(path, "Value"), reader)
+                if "Value" in mapping
+                else None
+            )
+        status = (
+            _ReferenceStatus.read(mapping["Status"], _rt.join(path, "Status"), reader)
+            if "Status" in mapping
+            else None
         )
-        status = _ReferenceStatus.read(
-            mapping.get("Status", _rt.ABSENT), _rt.join(path, "Status"), reader
-        )
-        arn = _ReferenceArn.read(
-            mapping.get("Arn", _rt.ABSENT), _rt.join(path, "Arn"), reader
-        )
-        status_reason = _ReferenceStatusReason.read(
-            mapping.get("StatusReason", _rt.ABSENT),
-            _rt.join(path, "StatusReason"),
-            reader,
-        )
-        if type is None:
+        arn = mapping.get("Arn")
+        if type(arn) is not str:
+            arn = (
+                _ReferenceArn.read(arn, _rt.join(path, "Arn"), reader)
+                if "Arn" in mapping
+                else None
+            )
+        status_reason = mapping.get("StatusReason")
+        if type(status_reason) is not str:
+            status_reason = (
+                _ReferenceStatusReason.read(
+                    status_reason, _rt.join(path, "StatusReason"), reader
+                )
+                if "StatusReason" in mapping
+                else None
+            )
+        if type_value is None:
             return None
         return cls(
-            type=type, value=value, status=status, arn=arn, status_reason=status_reason
+            type=type_value,
+            value=value,
+            status=status,
+            arn=arn,
+            status_reason=status_reason,
+        )
+
+    def _is_valid(self) -> bool:
+        return (
+            _ReferenceType.accepts(self.type)
+            and (self.value is None or _ReferenceValue.accepts(self.value))
+            and (self.status is None or _ReferenceStatus.accepts(self.status))
+            and (self.arn is None or _ReferenceArn.accepts(self.arn))
+            and (
+                self.status_reason is None
+                or _ReferenceStatusReason.accepts(self.status_reason)
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -581,31 +669,77 @@ class SegmentAttributeValue(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        value_string = _SegmentAttributeValueString.read(
-            mapping.get("ValueString", _rt.ABSENT),
-            _rt.join(path, "ValueString"),
-            reader,
+        value_string = mapping.get("ValueString")
+        if type(value_string) is not str:
+            value_string = (
+                _SegmentAttributeValueString.read(
+                    value_string, _rt.join(path, "ValueString"), reader
+                )
+                if "ValueString" in mapping
+                else None
+            )
+        value_map = (
+            _SegmentAttributeValueMap.read(
+                mapping["ValueMap"], _rt.join(path, "ValueMap"), reader
+            )
+            if "ValueMap" in mapping
+            else None
         )
-        value_map = _SegmentAttributeValueMap.read(
-            mapping.get("ValueMap", _rt.ABSENT), _rt.join(path, "ValueMap"), reader
+        value_integer = mapping.get("ValueInteger")
+        if type(value_integer) is not int:
+            value_integer = (
+                _SegmentAttributeValueInteger.read(
+                    value_integer, _rt.join(path, "ValueInteger"), reader
+                )
+                if "ValueInteger" in mapping
+                else None
+            )
+        value_list = (
+            _SegmentAttributeValueList.read(
+                mapping["ValueList"], _rt.join(path, "ValueList"), reader
+            )
+            if "ValueList" in mapping
+            else None
         )
-        value_integer = _SegmentAttributeValueInteger.read(
-            mapping.get("ValueInteger", _rt.ABSENT),
-            _rt.join(path, "ValueInteger"),
-            reader,
-        )
-        value_list = _SegmentAttributeValueList.read(
-            mapping.get("ValueList", _rt.ABSENT), _rt.join(path, "ValueList"), reader
-        )
-        value_arn = _SegmentAttributeValueString.read(
-            mapping.get("ValueArn", _rt.ABSENT), _rt.join(path, "ValueArn"), reader
-        )
+        value_arn = mapping.get("ValueArn")
+        if type(value_arn) is not str:
+            value_arn = (
+                _SegmentAttributeValueString.read(
+                    value_arn, _rt.join(path, "ValueArn"), reader
+                )
+                if "ValueArn" in mapping
+                else None
+            )
         return cls(
             value_string=value_string,
             value_map=value_map,
             value_integer=value_integer,
             value_list=value_list,
             value_arn=value_arn,
+        )
+
+    def _is_valid(self) -> bool:
+        return (
+            (
+                self.value_string is None
+                or _SegmentAttributeValueString.accepts(self.value_string)
+            )
+            and (
+                self.value_map is None
+                or _SegmentAttributeValueMap.accepts(self.value_map)
+            )
+            and (
+                self.value_integer is None
+                or _SegmentAttributeValueInteger.accepts(self.value_integer)
+            )
+            and (
+                self.value_list is None
+                or _SegmentAttributeValueList.accepts(self.value_list)
+            )
+            and (
+                self.value_arn is None
+                or _SegmentAttributeValueString.accepts(self.value_arn)
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -662,15 +796,25 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
             return None
         attached_file_service_quota_exceeded_exception_reason = (
             _AttachedFileServiceQuotaExceededExceptionReason.read(
-                mapping.get(
-                    "AttachedFileServiceQuotaExceededExceptionReason", _rt.ABSENT
-                ),
+                mapping["AttachedFileServiceQuotaExceededExceptionReason"],
                 _rt.join(path, "AttachedFileServiceQuotaExceededExceptionReason"),
                 reader,
             )
+            if "AttachedFileServiceQuotaExceededExceptionReason" in mapping
+            else None
         )
         return cls(
             attached_file_service_quota_exceeded_exception_reason=attached_file_service_quota_exceeded_exception_reason
+        )
+
+    def _is_valid(self) -> bool:
+        return (
+            self.attached_file_service_quota_exceeded_exception_reason is None
+            or _AttachedFileServiceQuotaExceededExceptionReason.accepts(
+                self.attached_file_service_quota_exceeded_exception_reason
+            )
+        ) and _rt.exactly_one(
+            (self.attached_file_service_quota_exceeded_exception_reason,)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -830,74 +974,109 @@ class StartEmailContactRequest(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        instance_id = _InstanceId.read(
-            mapping.get("InstanceId", _rt.ABSENT),
-            _rt.join(path, "InstanceId"),
-            reader,
-            True,
-        )
+        instance_id = mapping.get("InstanceId", _rt.ABSENT)
+        if type(instance_id) is not str:
+            instance_id = _InstanceId.read(
+                instance_id, _rt.join(path, "InstanceId"), reader, True
+            )
         from_email_address = _EmailAddressInfo.read(
             mapping.get("FromEmailAddress", _rt.ABSENT),
             _rt.join(path, "FromEmailAddress"),
             reader,
             True,
         )
-        destination_email_address = _EmailAddress.read(
-            mapping.get("DestinationEmailAddress", _rt.ABSENT),
-            _rt.join(path, "DestinationEmailAddress"),
-            reader,
-            True,
-        )
+        destination_email_address = mapping.get("DestinationEmailAddress", _rt.ABSENT)
+        if type(destination_email_address) is not str:
+            destination_email_address = _EmailAddress.read(
+                destination_email_address,
+                _rt.join(path, "DestinationEmailAddress"),
+                reader,
+                True,
+            )
         email_message = _InboundEmailContent.read(
             mapping.get("EmailMessage", _rt.ABSENT),
             _rt.join(path, "EmailMessage"),
             reader,
             True,
         )
-        description = _Description.read(
-            mapping.get("Description", _rt.ABSENT),
-            _rt.join(path, "Description"),
-            reader,
+        description = mapping.get("Description")
+        if type(description) is not str:
+            description = (
+                _Description.read(description, _rt.join(path, "Description"), reader)
+                if "Description" in mapping
+                else None
+            )
+        references = (
+            _ContactReferences.read(
+                mapping["References"], _rt.join(path, "References"), reader
+            )
+            if "References" in mapping
+            else None
         )
-        references = _ContactReferences.read(
-            mapping.get("References", _rt.ABSENT), _rt.join(path, "References"), reader
+        name = mapping.get("Name")
+        if type(name) is not str:
+            name = (
+                _Name.read(name, _rt.join(path, "Name"), reader)
+                if "Name" in mapping
+                else None
+            )
+        additional_recipients = (
+            _InboundAdditionalRecipients.read(
+                mapping["AdditionalRecipients"],
+                _rt.join(path, "AdditionalRecipients"),
+                reader,
+            )
+            if "AdditionalRecipients" in mapping
+            else None
         )
-        name = _Name.read(
-            mapping.get("Name", _rt.ABSENT), _rt.join(path, "Name"), reader
+        attachments = (
+            _EmailAttachments.read(
+                mapping["Attachments"], _rt.join(path, "Attachments"), reader
+            )
+            if "Attachments" in mapping
+            else None
         )
-        additional_recipients = _InboundAdditionalRecipients.read(
-            mapping.get("AdditionalRecipients", _rt.ABSENT),
-            _rt.join(path, "AdditionalRecipients"),
-            reader,
+        contact_flow_id = mapping.get("ContactFlowId")
+        if type(contact_flow_id) is not str:
+            contact_flow_id = (
+                _ContactFlowId.read(
+                    contact_flow_id, _rt.join(path, "ContactFlowId"), reader
+                )
+                if "ContactFlowId" in mapping
+                else None
+            )
+        related_contact_id = mapping.get("RelatedContactId")
+        if type(related_contact_id) is not str:
+            related_contact_id = (
+                _ContactId.read(
+                    related_contact_id, _rt.join(path, "RelatedContactId"), reader
+                )
+                if "RelatedContactId" in mapping
+                else None
+            )
+        attributes = (
+            _Attributes.read(
+                mapping["Attributes"], _rt.join(path, "Attributes"), reader
+            )
+            if "Attributes" in mapping
+            else None
         )
-        attachments = _EmailAttachments.read(
-            mapping.get("Attachments", _rt.ABSENT),
-            _rt.join(path, "Attachments"),
-            reader,
+        segment_attributes = (
+            _SegmentAttributes.read(
+                mapping["SegmentAttributes"],
+                _rt.join(path, "SegmentAttributes"),
+                reader,
+            )
+            if "SegmentAttributes" in mapping
+            else None
         )
-        contact_flow_id = _ContactFlowId.read(
-            mapping.get("ContactFlowId", _rt.ABSENT),
-            _rt.join(path, "ContactFlowId"),
-            reader,
-        )
-        related_contact_id = _ContactId.read(
-            mapping.get("RelatedContactId", _rt.ABSENT),
-            _rt.join(path, "RelatedContactId"),
-            reader,
-        )
-        attributes = _Attributes.read(
-            mapping.get("Attributes", _rt.ABSENT), _rt.join(path, "Attributes"), reader
-        )
-        segment_attributes = _SegmentAttributes.read(
-            mapping.get("SegmentAttributes", _rt.ABSENT),
-            _rt.join(path, "SegmentAttributes"),
-            reader,
-        )
-        client_token = _ClientToken.read(
-            mapping.get("ClientToken", _rt.ABSENT),
-            _rt.join(path, "ClientToken"),
-            reader,
-        )
+        client_token = mapping.get("ClientToken")
+        if type(client_token) is not str:
+            client_token = (
+                _ClientToken.read(client_token, _rt.join(path, "ClientToken"), reader)
+                if "ClientToken" in mapping
+                else None
+            )
         if (
             instance_id is None
             or from_email_address is None
@@ -920,6 +1099,38 @@ class StartEmailContactRequest(_rt.Shape):
             attributes=attributes,
             segment_attributes=segment_attributes,
             client_token=client_token,
+        )
+
+    def _is_valid(self) -> bool:
+        return (
+            _InstanceId.accepts(self.instance_id)
+            and _EmailAddressInfo.accepts(self.from_email_address)
+            and _EmailAddress.accepts(self.destination_email_address)
+            and _InboundEmailContent.accepts(self.email_message)
+            and (self.description is None or _Description.accepts(self.description))
+            and (self.references is None or _ContactReferences.accepts(self.references))
+            and (self.name is None or _Name.accepts(self.name))
+            and (
+                self.additional_recipients is None
+                or _InboundAdditionalRecipients.accepts(self.additional_recipients)
+            )
+            and (
+                self.attachments is None or _EmailAttachments.accepts(self.attachments)
+            )
+            and (
+                self.contact_flow_id is None
+                or _ContactFlowId.accepts(self.contact_flow_id)
+            )
+            and (
+                self.related_contact_id is None
+                or _ContactId.accepts(self.related_contact_id)
+            )
+            and (self.attributes is None or _Attributes.accepts(self.attributes))
+            and (
+                self.segment_attributes is None
+                or _SegmentAttributes.accepts(self.segment_attributes)
+            )
+            and (self.client_token is None or _ClientToken.accepts(self.client_token))
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -1014,10 +1225,17 @@ class StartEmailContactResponse(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        contact_id = _ContactId.read(
-            mapping.get("ContactId", _rt.ABSENT), _rt.join(path, "ContactId"), reader
-        )
+        contact_id = mapping.get("ContactId")
+        if type(contact_id) is not str:
+            contact_id = (
+                _ContactId.read(contact_id, _rt.join(path, "ContactId"), reader)
+                if "ContactId" in mapping
+                else None
+            )
         return cls(contact_id=contact_id)
+
+    def _is_valid(self) -> bool:
+        return self.contact_id is None or _ContactId.accepts(self.contact_id)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _ContactId.check(

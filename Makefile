@@ -1,12 +1,16 @@
 # Two commands set everything up on a fresh machine with Python 3.11+:
 #   make generate   create/update .venv, then regenerate generated/connect
 #   make test       create/update .venv, then run the whole test suite
+# Moving to another botocore (README, "Regenerating on a botocore update"):
+#   make update-botocore VERSION=X   pin, reinstall, regenerate, diff, CHANGELOG.md
+#   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: env generate check test lint
+.PHONY: env generate check test lint bench
+.PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +32,22 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# The usage checks come first so a forgotten VERSION changes nothing at all.
+update-botocore-usage:
+	@test -n "$(VERSION)" || { echo "usage: make update-botocore VERSION=X.Y.Z" >&2; exit 2; }
+
+update-botocore: update-botocore-usage $(STAMP)
+	$(PY) -m codegen.update $(VERSION)
+	touch $(STAMP)
+
+api-diff-usage:
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make api-diff OLD=X NEW=Y" >&2; exit 2; }
+
+api-diff: api-diff-usage $(STAMP)
+	$(PY) -m codegen diff $(OLD) $(NEW)
+
+# Benchmarks compare with pydantic, which is a benchmark extra, not a dependency.
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) benchmarks/run.py

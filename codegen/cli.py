@@ -1,4 +1,6 @@
-"""``python -m codegen``: generate, or check that the committed output is current."""
+"""``python -m codegen``: generate, check that the committed output is current,
+or ``python -m codegen diff OLD NEW``: what changed for callers between two models.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +9,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from codegen import config
+import botocore
+
+from codegen import config, report
 from codegen.build import build_service
+from codegen.diff import diff_models
 from codegen.errors import CodegenError
 from codegen.loader import load_model
+from codegen.models import load_side
+from codegen.provenance import version_mismatch
 from codegen.render import Renderer
 from codegen.writer import differences, write_package
 
@@ -21,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Generate a typed, validated Python SDK from a botocore service model. "
             "Defaults come from [tool.codegen] in ./pyproject.toml."
+        ),
+        epilog=(
+            "See also: python -m codegen diff OLD NEW (the API diff between two "
+            "models; python -m codegen diff --help)."
         ),
     )
     parser.add_argument("--service", help="botocore service name, e.g. connect")
@@ -58,6 +69,12 @@ def run(arguments: argparse.Namespace) -> int:
         arguments.output,
         arguments.model,
     )
+    if arguments.check:
+        # Another botocore makes every file differ; say that, not the diff.
+        mismatch = version_mismatch(settings.output, botocore.__version__)
+        if mismatch:
+            print(mismatch)
+            return 1
     loaded = load_model(settings.service, settings.model)
     service = build_service(loaded, settings.operations)
     files = Renderer().render(service)
@@ -80,11 +97,64 @@ def run(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _diff_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen diff",
+        description=(
+            "Report what changed for callers of the generated SDK between two "
+            "models, each a botocore version (installed, or its wheel downloaded "
+            "once into a cache) or a service-2.json[.gz] file. Exit status 0 when "
+            "nothing breaks, 1 when something does, 2 on bad input."
+        ),
+    )
+    parser.add_argument("old", metavar="OLD", help="botocore version or model file")
+    parser.add_argument("new", metavar="NEW", help="botocore version or model file")
+    parser.add_argument("--service", help="botocore service name, e.g. connect")
+    parser.add_argument(
+        "--operation",
+        action="append",
+        metavar="NAME",
+        help="operation whose closure to compare (repeatable); 'all' for every one",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        default="pyproject.toml",
+        help="pyproject.toml holding [tool.codegen] (default: ./pyproject.toml)",
+    )
+    return parser
+
+
+def run_diff(arguments: argparse.Namespace) -> int:
+    """Print the API diff; exit status 1 when a change breaks callers."""
+    service, operations = config.resolve_selection(
+        Path(arguments.config), arguments.service, arguments.operation
+    )
+    old = load_side(arguments.old, service)
+    new = load_side(arguments.new, service)
+    diff = diff_models(old, new, operations)
+    rendered = report.as_json(diff) if arguments.format == "json" else report.text(diff)
+    sys.stdout.write(rendered)
+    return 1 if diff.breaking else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; a user's mistake is one line on stderr and exit status 2."""
-    arguments = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["diff"]:
+        arguments = _diff_parser().parse_args(argv[1:])
+        command = run_diff
+    else:
+        arguments = _parser().parse_args(argv)
+        command = run
     try:
-        return run(arguments)
+        return command(arguments)
     except CodegenError as error:
         print(f"codegen: error: {error}", file=sys.stderr)
         return 2

@@ -38,15 +38,20 @@ def _string(table: dict[str, object], key: str, source: Path) -> str | None:
     return value
 
 
-def resolve(
+def resolve_selection(
+    pyproject: Path, service: str | None, operations: list[str] | None
+) -> tuple[str, tuple[str, ...]]:
+    """The service and operations alone, for commands that write nothing."""
+    table, _ = read_table(pyproject)
+    return _selection(table, pyproject, service, operations)
+
+
+def _selection(
+    table: dict[str, object],
     pyproject: Path,
     service: str | None,
     operations: list[str] | None,
-    output: str | None,
-    model: str | None,
-) -> Settings:
-    """Flags win over the table; a setting missing from both is an error."""
-    table, base = read_table(pyproject)
+) -> tuple[str, tuple[str, ...]]:
     service = service or _string(table, "service", pyproject)
     if not service:
         raise CodegenError("no service: pass --service or set [tool.codegen] service")
@@ -62,6 +67,19 @@ def resolve(
         raise CodegenError(
             "no operation: pass --operation or set [tool.codegen] operations"
         )
+    return service, tuple(selected)
+
+
+def resolve(
+    pyproject: Path,
+    service: str | None,
+    operations: list[str] | None,
+    output: str | None,
+    model: str | None,
+) -> Settings:
+    """Flags win over the table; a setting missing from both is an error."""
+    table, base = read_table(pyproject)
+    service, selected = _selection(table, pyproject, service, operations)
     if output is not None:
         output_path = Path(output)
     else:
@@ -73,7 +91,7 @@ def resolve(
         output_path = base / configured_output
     return Settings(
         service=service,
-        operations=tuple(selected),
+        operations=selected,
         output=output_path,
         model=Path(model) if model else None,
     )

@@ -129,3 +129,27 @@ def load_model(service: str, model_file: Path | None = None) -> LoadedModel:
         sha256=hashlib.sha256(payload).hexdigest(),
         botocore_version=botocore.__version__,
     )
+
+
+def load_model_bytes(
+    service: str, payload: bytes, source: str, botocore_version: str
+) -> LoadedModel:
+    """Load ``service`` from a model's JSON text read elsewhere (a wheel, say).
+
+    ``botocore_version`` names the release the text came from, which need not be
+    the installed one: ``codegen diff`` compares models of two releases.
+    """
+    data = _parse_model(payload, source)
+    try:
+        service_model = botocore.model.ServiceModel(data, service_name=service)
+        service_model.operation_names  # noqa: B018 - fails early on a broken model
+    except (KeyError, TypeError, AttributeError) as error:
+        raise CodegenError(
+            f"model file {source} is not a botocore service model: {error!r}"
+        ) from None
+    return LoadedModel(
+        service_model=service_model,
+        source=source,
+        sha256=hashlib.sha256(payload).hexdigest(),
+        botocore_version=botocore_version,
+    )

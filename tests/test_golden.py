@@ -11,7 +11,8 @@ def test_regenerating_matches_the_committed_package_byte_for_byte(
     tmp_path: Path,
 ) -> None:
     output = tmp_path / "connect"
-    result = run_codegen("--output", str(output))
+    # black runs for real here: no cached formatting can stand in for it.
+    result = run_codegen("--output", str(output), env={"CODEGEN_CACHE_DIR": "off"})
     assert result.returncode == 0, result.stderr
     committed = tree_digest(GENERATED)
     fresh = tree_digest(output)
@@ -20,11 +21,25 @@ def test_regenerating_matches_the_committed_package_byte_for_byte(
         assert (output / name).read_bytes() == (GENERATED / name).read_bytes(), name
 
 
-def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
+def test_two_runs_are_byte_identical_cold_and_warm(tmp_path: Path) -> None:
+    """The second run formats from the cache the first one filled."""
+    cache = {"CODEGEN_CACHE_DIR": str(tmp_path / "cache")}
     first, second = tmp_path / "a" / "connect", tmp_path / "b" / "connect"
     for output in (first, second):
-        assert run_codegen("--output", str(output)).returncode == 0
-    assert tree_digest(first) == tree_digest(second)
+        assert run_codegen("--output", str(output), env=cache).returncode == 0
+    assert any((tmp_path / "cache" / "black").iterdir())
+    assert tree_digest(first) == tree_digest(second) == tree_digest(GENERATED)
+
+
+def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    output = tmp_path / "connect"
+    result = run_codegen(
+        "--output", str(output), env={"CODEGEN_CACHE_DIR": str(blocker)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(output) == tree_digest(GENERATED)
 
 
 def test_every_module_names_its_provenance_and_no_time() -> None:

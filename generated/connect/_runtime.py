@@ -109,11 +109,12 @@ class Reader:
     errors) ignores unknown keys, since AWS adds members over time.
     """
 
-    __slots__ = ("errors", "strict")
+    __slots__ = ("depth", "errors", "strict")
 
     def __init__(self, strict: bool) -> None:
         self.errors: list[Violation] = []
         self.strict = strict
+        self.depth = 0
 
     def reject(self, value: object, path: str, expected: str, required: bool) -> None:
         """Record why ``value`` cannot be read (nothing when it is merely absent)."""
@@ -142,6 +143,13 @@ class Reader:
                         Violation(join(path, str(key)), "unknown", "unknown member")
                     )
         return value
+
+
+# Recursive shapes (SegmentAttributeValue) could nest as deep as a document
+# likes; from_dict stops at this depth so that what it returns can always be
+# validated, printed and written without exhausting Python's stack.
+MAX_DEPTH: Final = 100
+_TOO_DEEP = Violation("", "type", "nested too deeply to check")
 
 
 class Shape:
@@ -178,17 +186,23 @@ class Shape:
         enum values are accepted. Raises ``ValidationError``.
         """
         reader = Reader(cls._strict_by_default if strict is None else strict)
-        result = cls._from_wire(data, "", reader, True)
+        try:
+            result = cls._from_wire(data, "", reader, True)
+        except RecursionError:
+            raise ValidationError([_TOO_DEEP]) from None
         if reader.errors or result is None:
             raise ValidationError(reader.errors)
         return result
 
     def validate(self) -> None:
         """Check every model constraint; raise ``ValidationError`` if any fails."""
-        if self._is_valid():  # the common case: no paths or messages to build
-            return
         errors: list[Violation] = []
-        self._check("", errors, False)
+        try:
+            if self._is_valid():  # the common case: no paths or messages to build
+                return
+            self._check("", errors, False)
+        except RecursionError:
+            raise ValidationError([_TOO_DEEP]) from None
         if errors:
             raise ValidationError(errors)
 
@@ -910,7 +924,14 @@ class Structure(Generic[S]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> S | None:
-        return self.cls._from_wire(value, path, reader, required)
+        if reader.depth >= MAX_DEPTH:
+            message = f"nested deeper than {MAX_DEPTH} structures"
+            reader.errors.append(Violation(path, "type", message))
+            return None
+        reader.depth += 1
+        result = self.cls._from_wire(value, path, reader, required)
+        reader.depth -= 1
+        return result
 
     def check(
         self,

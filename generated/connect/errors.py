@@ -56,7 +56,7 @@ class ConnectError(ClientError, _rt.Shape):
         """
         data = dict(response)
         message = data.get("Error", {}).get("Message")
-        if "Message" in cls._wire_names and data.get("Message") is None:
+        if "Message" in cls._wire_names and data.get("Message") is None and message:
             data["Message"] = message
         try:
             error = cls.from_dict(data, strict=False)

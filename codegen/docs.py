@@ -88,7 +88,8 @@ def _escape(text: str) -> str:
 
 def docstring(text: str, indent: int, width: int = 88) -> str:
     """The full ``\"\"\"...\"\"\"`` literal for ``text``, wrapped to fit ``width``."""
-    available = max(width - indent - 3, 40)
+    # Room for the quotes on both sides, as black may join the closing ones.
+    available = max(width - indent - 6, 40)
     paragraphs = [
         textwrap.fill(
             paragraph, available, break_long_words=False, break_on_hyphens=False

@@ -21,6 +21,6 @@ def method_name(operation_name: str) -> str:
     return xform_name(operation_name)
 
 
-def constant_name(shape_name: str) -> str:
-    """The module-level name of a shape's codec object."""
-    return "_" + shape_name
+def codec_reference(shape_name: str) -> str:
+    """How generated classes name a shape's codec: ``_codecs`` imported as ``_c``."""
+    return "_c." + shape_name

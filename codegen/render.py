@@ -20,7 +20,8 @@ from codegen import ir
 from codegen.docs import docstring
 from codegen.errors import CodegenError
 from codegen.format_cache import FormatCache, default_folder
-from codegen.naming import constant_name
+from codegen.layout import shape_modules
+from codegen.naming import codec_reference
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -82,6 +83,28 @@ class CodecView:
 
 
 @dataclass(frozen=True)
+class ModuleView:
+    """One module of ``shapes/``: a structure, or a cycle of them."""
+
+    name: str
+    docstring: str
+    imports: tuple[str, ...]
+    exports: str
+    classes: tuple[ClassView, ...]
+
+
+@dataclass(frozen=True)
+class LazyView:
+    """A package ``__init__`` that imports its modules on first use."""
+
+    docstring: str
+    eager_imports: tuple[str, ...]
+    type_imports: tuple[str, ...]
+    names: tuple[str, ...]
+    modules: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class OperationView:
     method: str
     docstring: str
@@ -106,12 +129,16 @@ class _Context:
         self.service = service
         self.shapes = {shape.name: shape for shape in service.shapes}
 
-    def annotation(self, name: str) -> str:
-        """The Python type of a shape (exact, also for recursive shapes)."""
+    def annotation(self, name: str, prefix: str = "") -> str:
+        """The Python type of a shape (exact, also for recursive shapes).
+
+        ``prefix`` qualifies class and alias names (``shapes.``) where a module
+        refers to them through the lazy ``shapes`` package.
+        """
         shape = self.shapes[name]
         match shape:
             case ir.StringShape(enum=enum) if enum:
-                return shape.name
+                return prefix + shape.name
             case ir.StringShape():
                 return "str"
             case ir.IntegerShape():
@@ -125,16 +152,30 @@ class _Context:
             case ir.BlobShape():
                 return "bytes"
             case ir.ListShape(member=member):
-                return f"list[{self.annotation(member)}]"
+                return f"list[{self.annotation(member, prefix)}]"
             case ir.MapShape(key=key, value=value):
-                return f"dict[{self.annotation(key)}, {self.annotation(value)}]"
+                key_type = self.annotation(key, prefix)
+                return f"dict[{key_type}, {self.annotation(value, prefix)}]"
             case ir.StructureShape(error=error) if error is not None:
                 raise CodegenError(
                     f"shape {shape.name!r}: an error used as a member is not supported"
                 )
             case ir.StructureShape():
-                return shape.name
+                return prefix + shape.name
         raise AssertionError(shape)
+
+    def named_types(self, name: str) -> set[str]:
+        """The classes and aliases a shape's annotation names."""
+        match self.shapes[name]:
+            case ir.StringShape(enum=enum) if enum:
+                return {name}
+            case ir.StructureShape():
+                return {name}
+            case ir.ListShape(member=member):
+                return self.named_types(member)
+            case ir.MapShape(key=key, value=value):
+                return self.named_types(key) | self.named_types(value)
+        return set()
 
     def dump(self, name: str, expression: str) -> str:
         """The expression turning a value of shape ``name`` into a parameter."""
@@ -142,7 +183,7 @@ class _Context:
             case ir.StructureShape():
                 return f"{expression}.to_dict()"
             case ir.ListShape() | ir.MapShape():
-                return f"{constant_name(name)}.dump({expression})"
+                return f"{codec_reference(name)}.dump({expression})"
         return expression
 
     def structure(self, name: str) -> ir.StructureShape:
@@ -173,7 +214,7 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
     doc = member.doc or target.doc or f"The ``{member.name}`` member."
     if member.deprecated:
         doc = "Deprecated. " + doc
-    codec = constant_name(member.target)
+    codec = codec_reference(member.target)
     wire = repr(member.name)
     local = _local(member)
     exact_type = None if _is_enum(target) else _EXACT_TYPES.get(type(target))
@@ -354,7 +395,8 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
     lengths = ("min_length", "max_length")
     match shape:
         case ir.StringShape(enum=enum) if enum:
-            call = f"_rt.Enum[{shape.name}](get_args({shape.name})"
+            alias = f"shapes.{shape.name}"
+            call = f"_rt.Enum[{alias}](get_args({alias})"
         case ir.StringShape():
             limits(shape.min_length, shape.max_length, lengths)
             if shape.pattern is not None:
@@ -379,12 +421,12 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
             call = "_rt.Blob("
         case ir.ListShape():
             limits(shape.min_length, shape.max_length, lengths)
-            call = f"_rt.List({constant_name(shape.member)}"
+            call = f"_rt.List({shape.member}"
         case ir.MapShape():
             limits(shape.min_length, shape.max_length, lengths)
-            call = f"_rt.Map({constant_name(shape.key)}, {constant_name(shape.value)}"
+            call = f"_rt.Map({shape.key}, {shape.value}"
         case ir.StructureShape():
-            call = f"_rt.Structure({shape.name}"
+            call = f"_rt.Structure(lambda: shapes.{shape.name}"
     if shape.sensitive:
         options.append("sensitive=True")
     positional = not call.endswith("(")
@@ -396,15 +438,17 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
 
 def _codec_target(context: _Context, shape: ir.Shape) -> str:
     """The left side of a codec's assignment; containers spell out their types."""
-    name = constant_name(shape.name)
+    name = shape.name
     match shape:
         case ir.ListShape(member=member):
-            return f"{name}: _rt.List[{context.annotation(member)}]"
+            return f"{name}: _rt.List[{context.annotation(member, 'shapes.')}]"
         case ir.MapShape(key=key, value=value):
             return (
-                f"{name}: _rt.Map[{context.annotation(key)}, "
-                f"{context.annotation(value)}]"
+                f"{name}: _rt.Map[{context.annotation(key, 'shapes.')}, "
+                f"{context.annotation(value, 'shapes.')}]"
             )
+        case ir.StructureShape():
+            return f"{name}: _rt.Structure[shapes.{shape.name}]"
     return name
 
 
@@ -453,14 +497,14 @@ def _operation(context: _Context, operation: ir.Operation) -> OperationView:
     else:
         lines += [
             f"response = {call}",
-            f"return {response}.from_dict(response, strict=False)",
+            f"return shapes.{response}.from_dict(response, strict=False)",
         ]
     doc = operation.doc or f"Call ``{operation.name}``."
     return OperationView(
         method=operation.method_name,
         docstring=docstring(doc, indent=8),
-        parameters=f", request: {request}" if request else "",
-        returns=response or "None",
+        parameters=f", request: shapes.{request}" if request else "",
+        returns=f"shapes.{response}" if response else "None",
         body_lines=tuple(lines),
     )
 
@@ -477,13 +521,20 @@ def _import_lines(modules: dict[str, list[str]]) -> list[str]:
 _MODULE_DOCS = {
     "package": (
         "Typed, validated SDK for {title}.\n\nGenerated from botocore's model. "
-        "The shapes need only the standard library and are imported here; the "
-        "client and the modeled errors import botocore, so they load on first use."
+        "Every name loads its module on first use: the shapes need only the "
+        "standard library; the client and the modeled errors import botocore."
     ),
     "shapes": (
         "Shapes of {title}: a frozen dataclass per structure, an alias per enum.\n\n"
         "Standard library only. ``to_dict`` and ``from_dict`` speak botocore's "
-        "parameter dicts; ``validate`` checks every constraint of the model."
+        "parameter dicts; ``validate`` checks every constraint of the model. Each "
+        "structure has its own module, imported the first time it is used."
+    ),
+    "enums": "The enums of {title}, as ``Literal`` aliases.",
+    "codecs": (
+        "One codec per shape of {title}: its constraints, and how to read, check "
+        "and dump its values.\n\nStructures are looked up on first use, so this "
+        "module loads no class."
     ),
     "errors": (
         "Modeled errors of {title}.\n\nEach is a botocore ``ClientError`` "
@@ -499,31 +550,51 @@ _MODULE_DOCS = {
 }
 
 
-def _shape_imports(
-    context: _Context, classes: list[ClassView], enums: list[EnumView]
-) -> list[str]:
-    """The import block of ``shapes.py``: only what the module uses."""
-    typing = ["Any", "ClassVar", "Self"] if classes else []
-    if enums:
-        typing += ["Literal", "get_args"]
+def _shape_module_imports(
+    context: _Context,
+    classes: list[ClassView],
+    names: tuple[str, ...],
+    home: dict[str, str],
+) -> tuple[str, ...]:
+    """A ``shapes/`` module's imports: only what it uses, other classes by module."""
     hidden = any(field.hidden for cls in classes for field in cls.fields)
-    dataclasses = ["dataclass", "field"] if hidden else ["dataclass"]
-    modules = {
-        "dataclasses": dataclasses if classes else [],
-        "datetime": ["datetime"] if context.uses_datetime() else [],
-        "typing": typing,
-    }
-    return [*_import_lines(modules), "", "from . import _runtime as _rt"]
+    shapes = [context.structure(name) for name in names]
+    targets = {member.target for shape in shapes for member in shape.members}
+    named = set().union(*(context.named_types(target) for target in targets))
+    enums = sorted(n for n in named if isinstance(context.shapes[n], ir.StringShape))
+    others: dict[str, list[str]] = {}
+    for name in sorted(named - set(enums) - set(names)):
+        others.setdefault(f".{home[name]}", []).append(name)
+    datetime_used = any(
+        isinstance(context.shapes[target], ir.TimestampShape)
+        or "datetime" in context.annotation(target)
+        for target in targets
+    )
+    return (
+        *_import_lines(
+            {
+                "dataclasses": ["dataclass", "field"] if hidden else ["dataclass"],
+                "datetime": ["datetime"] if datetime_used else [],
+                "typing": ["Any", "ClassVar", "Self"],
+            }
+        ),
+        "",
+        "from .. import _codecs as _c",
+        "from .. import _runtime as _rt",
+        *_import_lines({".enums": enums, **dict(sorted(others.items()))}),
+    )
 
 
-def _error_imports(context: _Context, errors: list[ir.StructureShape]) -> list[str]:
+def _error_imports(
+    context: _Context, errors: list[ir.StructureShape], home: dict[str, str]
+) -> list[str]:
     """The import block of ``errors.py``: the codecs and types its members use."""
-    targets = sorted({member.target for shape in errors for member in shape.members})
-    named_types = [
-        context.annotation(name)
-        for name in targets
-        if context.annotation(name) in context.shapes
-    ]
+    targets = {member.target for shape in errors for member in shape.members}
+    named = sorted(set().union(*(context.named_types(t) for t in targets)))
+    modules: dict[str, list[str]] = {}
+    for name in named:
+        where = ".shapes.enums" if name not in home else f".shapes.{home[name]}"
+        modules.setdefault(where, []).append(name)
     return [
         *_import_lines(
             {"collections.abc": ["Mapping"], "typing": ["Any", "ClassVar", "Self"]}
@@ -531,8 +602,9 @@ def _error_imports(context: _Context, errors: list[ir.StructureShape]) -> list[s
         "",
         "from botocore.exceptions import ClientError",
         "",
+        "from . import _codecs as _c",
         "from . import _runtime as _rt",
-        *_import_lines({".shapes": [constant_name(n) for n in targets] + named_types}),
+        *_import_lines(dict(sorted(modules.items()))),
     ]
 
 
@@ -545,12 +617,6 @@ def _client_imports(context: _Context) -> list[str]:
         if operation.input is not None
         for member in context.structure(operation.input).members
     )
-    shapes = [
-        name
-        for operation in operations
-        for name in (operation.input, operation.output)
-        if name is not None
-    ]
     return [
         *(["import uuid"] if tokens else []),
         "from typing import Any",
@@ -560,8 +626,19 @@ def _client_imports(context: _Context) -> list[str]:
         "from botocore.config import Config",
         "from botocore.exceptions import ClientError",
         "",
+        "from . import shapes",
         "from .errors import error_from_client_error",
-        *_import_lines({".shapes": shapes}),
+    ]
+
+
+def _codec_imports(context: _Context) -> list[str]:
+    enums = any(
+        isinstance(s, ir.StringShape) and s.enum for s in context.shapes.values()
+    )
+    return [
+        *(["from typing import get_args", ""] if enums else []),
+        "from . import _runtime as _rt",
+        "from . import shapes",
     ]
 
 
@@ -605,10 +682,10 @@ class Renderer:
         context = _Context(service)
         structures = [s for s in service.shapes if isinstance(s, ir.StructureShape)]
         errors = [s for s in structures if s.error is not None]
+        plain = {s.name: s for s in structures if s.error is None}
         operation_of = {
             name: op.name for op in service.operations for name in op.errors
         }
-        classes = [_class(context, s) for s in structures if s.error is None]
         error_classes = [_class(context, s, operation_of[s.name]) for s in errors]
         enums = [
             EnumView(
@@ -619,6 +696,9 @@ class Renderer:
             for s in service.shapes
             if isinstance(s, ir.StringShape) and s.enum
         ]
+        layout = shape_modules(context.shapes, plain)
+        home = {name: module for module, names in layout.items() for name in names}
+        header_text = header(service)
         error_names = {s.name for s in errors}
         codecs = [
             CodecView(name=_codec_target(context, s), definition=_codec(context, s))
@@ -630,7 +710,7 @@ class Renderer:
         operation_names = ", ".join(op.name for op in service.operations)
         title = f"{service.service_id} ({operation_names})"
         values: dict[str, object] = {
-            "header": header(service),
+            "header": header_text,
             "title": title,
             "docs": {
                 name: docstring(text.format(title=title), indent=0)
@@ -639,47 +719,93 @@ class Renderer:
             "service_name": repr(service.name),
             "client_class": service.client_class,
             "client_class_repr": repr(service.client_class),
-            "classes": classes,
             "error_classes": error_classes,
             "enums": enums,
             "codecs": codecs,
             "error_base": error_base,
-            "shape_imports": _shape_imports(context, classes, enums),
-            "error_imports": _error_imports(context, errors),
+            "codec_imports": _codec_imports(context),
+            "error_imports": _error_imports(context, errors, home),
             "client_imports": _client_imports(context),
             "operations": [_operation(context, op) for op in service.operations],
         }
-        shape_exports = sorted([c.name for c in classes] + [e.name for e in enums])
-        error_exports = sorted([error_base] + [c.name for c in error_classes])
-        lazy = {".client": [service.client_class], ".errors": error_exports}
-        all_names = sorted(
-            [*shape_exports, *error_exports, service.client_class, *_RUNTIME_EXPORTS]
-        )
-        return {
-            "__init__.py": self._render(
-                "package_init.py.j2",
-                exports=shape_exports,
-                lazy=[
-                    (name, module) for module, names in lazy.items() for name in names
-                ],
-                lazy_imports=_import_lines(lazy),
-                all_names=[repr(name) for name in all_names],
-                **values,
-            ),
+        files = {
             "_runtime.py": self._render("runtime.py.j2", **values),
-            "shapes.py": self._render(
-                "shapes.py.j2",
-                shape_exports=[repr(name) for name in shape_exports],
-                **values,
-            ),
+            "_codecs.py": self._render("codecs.py.j2", **values),
+            "shapes/enums.py": self._render("enums.py.j2", **values),
             "errors.py": self._render(
                 "errors.py.j2",
                 error_exports=[
                     repr(name)
-                    for name in sorted([*error_exports, "error_from_client_error"])
+                    for name in sorted(
+                        [error_base, "error_from_client_error"]
+                        + [c.name for c in error_classes]
+                    )
                 ],
                 **values,
             ),
             "client.py": self._render("client.py.j2", **values),
             "py.typed": "",
         }
+        for module, names in layout.items():
+            classes = [_class(context, plain[name]) for name in names]
+            view = ModuleView(
+                name=module,
+                docstring=docstring(_module_doc(names, title), indent=0),
+                imports=_shape_module_imports(context, classes, names, home),
+                exports=", ".join(repr(name) for name in names),
+                classes=tuple(classes),
+            )
+            files[f"shapes/{module}.py"] = self._render(
+                "shape_module.py.j2", module=view, **values
+            )
+        shape_names = {name: f".{module}" for name, module in home.items()}
+        shape_names.update({enum.name: ".enums" for enum in enums})
+        files["shapes/__init__.py"] = self._render(
+            "lazy_init.py.j2",
+            lazy=_lazy_view(values, shape_names, "shapes", ()),
+            **values,
+        )
+        error_exports = sorted([error_base] + [c.name for c in error_classes])
+        package_names = {name: ".shapes" for name in shape_names}
+        package_names.update({name: ".errors" for name in error_exports})
+        package_names[service.client_class] = ".client"
+        files["__init__.py"] = self._render(
+            "lazy_init.py.j2",
+            lazy=_lazy_view(
+                values,
+                package_names,
+                "package",
+                ("from ._runtime import ValidationError, Violation",),
+            ),
+            **values,
+        )
+        return dict(sorted(files.items()))
+
+
+def _module_doc(names: tuple[str, ...], title: str) -> str:
+    if len(names) == 1:
+        return f"The ``{names[0]}`` structure of {title}."
+    listed = ", ".join(f"``{name}``" for name in names)
+    return f"Structures of {title} that refer to each other: {listed}."
+
+
+def _lazy_view(
+    values: dict[str, object],
+    modules: dict[str, str],
+    kind: str,
+    eager: tuple[str, ...],
+) -> LazyView:
+    """The ``__init__`` of a lazily loaded package: names, modules, type imports."""
+    by_module: dict[str, list[str]] = {}
+    for name, module in sorted(modules.items()):
+        by_module.setdefault(module, []).append(name)
+    docs = values["docs"]
+    assert isinstance(docs, dict)
+    exported = sorted([*modules, *(_RUNTIME_EXPORTS if eager else ())])
+    return LazyView(
+        docstring=docs[kind],
+        eager_imports=tuple(eager),
+        type_imports=tuple(_import_lines(dict(sorted(by_module.items())))),
+        names=tuple(exported),
+        modules=tuple(sorted(modules.items())),
+    )

@@ -124,7 +124,7 @@ def test_check_passes_on_the_committed_output() -> None:
 def test_check_lists_stale_missing_and_extra_files(tmp_path: Path) -> None:
     copy = tmp_path / "connect"
     shutil.copytree(GENERATED, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "shapes.py").write_text("# edited by hand\n", encoding="utf-8")
+    (copy / "_codecs.py").write_text("# edited by hand\n", encoding="utf-8")
     (copy / "client.py").unlink()
     (copy / "stale.py").write_text("", encoding="utf-8")
     before = tree_digest(copy)
@@ -132,8 +132,8 @@ def test_check_lists_stale_missing_and_extra_files(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{copy} is stale; these files differ:",
+        "  _codecs.py",
         "  client.py",
-        "  shapes.py",
         "  stale.py",
     ]
     assert tree_digest(copy) == before
@@ -151,10 +151,10 @@ def test_generate_replaces_stale_files_and_reports_changes(tmp_path: Path) -> No
     first = run_codegen("--output", str(output))
     assert first.returncode == 0, first.stderr
     (output / "stale.py").write_text("", encoding="utf-8")
-    (output / "shapes.py").write_text("# edited\n", encoding="utf-8")
+    (output / "_codecs.py").write_text("# edited\n", encoding="utf-8")
     second = run_codegen("--output", str(output))
     assert second.returncode == 0, second.stderr
-    assert second.stdout.splitlines()[1:] == ["  shapes.py", "  stale.py"]
+    assert second.stdout.splitlines()[1:] == ["  _codecs.py", "  stale.py"]
     assert tree_digest(output) == tree_digest(GENERATED)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".connect")]
 

@@ -861,8 +861,9 @@ def test_generating_from_each_release_type_checks(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    first = (tmp_path / outputs[0] / "shapes.py").read_text(encoding="utf-8")
-    pinned = (tmp_path / outputs[1] / "shapes.py").read_text(encoding="utf-8")
+    enums = Path("shapes", "enums.py")
+    first = (tmp_path / outputs[0] / enums).read_text(encoding="utf-8")
+    pinned = (tmp_path / outputs[1] / enums).read_text(encoding="utf-8")
     assert '"EMAIL_MESSAGE_PLAIN_TEXT"' not in first
     assert '"EMAIL_MESSAGE_PLAIN_TEXT"' in pinned
 

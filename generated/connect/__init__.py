@@ -2,9 +2,9 @@
 # Model sha256: 6b4d2028955f3edff42b576a6c44dd553146a3b5e6bafc56108f0c4c0b95f225
 """Typed, validated SDK for Connect (StartEmailContact).
 
-Generated from botocore's model. The shapes need only the standard library and are
-imported here; the client and the modeled errors import botocore, so they load on
-first use.
+Generated from botocore's model. Every name loads its module on first use: the
+shapes need only the standard library; the client and the modeled errors import
+botocore.
 """
 
 from __future__ import annotations
@@ -13,25 +13,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._runtime import ValidationError, Violation
-from .shapes import (
-    AttachedFileInvalidRequestExceptionReason,
-    AttachedFileServiceQuotaExceededExceptionReason,
-    EmailAddressInfo,
-    EmailAttachment,
-    EmailHeaderType,
-    InboundAdditionalRecipients,
-    InboundEmailContent,
-    InboundMessageSourceType,
-    InboundRawMessage,
-    InvalidRequestExceptionReason,
-    Reference,
-    ReferenceStatus,
-    ReferenceType,
-    SegmentAttributeValue,
-    ServiceQuotaExceededExceptionReason,
-    StartEmailContactRequest,
-    StartEmailContactResponse,
-)
 
 if TYPE_CHECKING:
     from .client import ConnectClient
@@ -44,6 +25,25 @@ if TYPE_CHECKING:
         ResourceNotFoundException,
         ServiceQuotaExceededException,
         ThrottlingException,
+    )
+    from .shapes import (
+        AttachedFileInvalidRequestExceptionReason,
+        AttachedFileServiceQuotaExceededExceptionReason,
+        EmailAddressInfo,
+        EmailAttachment,
+        EmailHeaderType,
+        InboundAdditionalRecipients,
+        InboundEmailContent,
+        InboundMessageSourceType,
+        InboundRawMessage,
+        InvalidRequestExceptionReason,
+        Reference,
+        ReferenceStatus,
+        ReferenceType,
+        SegmentAttributeValue,
+        ServiceQuotaExceededExceptionReason,
+        StartEmailContactRequest,
+        StartEmailContactResponse,
     )
 
 __all__ = [
@@ -77,24 +77,46 @@ __all__ = [
     "Violation",
 ]
 
-_LAZY = {
-    "ConnectClient": ".client",
+# Where each name lives; the module is imported the first time the name is used.
+_MODULES = {
     "AccessDeniedException": ".errors",
+    "AttachedFileInvalidRequestExceptionReason": ".shapes",
+    "AttachedFileServiceQuotaExceededExceptionReason": ".shapes",
+    "ConnectClient": ".client",
     "ConnectError": ".errors",
+    "EmailAddressInfo": ".shapes",
+    "EmailAttachment": ".shapes",
+    "EmailHeaderType": ".shapes",
     "IdempotencyException": ".errors",
+    "InboundAdditionalRecipients": ".shapes",
+    "InboundEmailContent": ".shapes",
+    "InboundMessageSourceType": ".shapes",
+    "InboundRawMessage": ".shapes",
     "InternalServiceException": ".errors",
     "InvalidRequestException": ".errors",
+    "InvalidRequestExceptionReason": ".shapes",
+    "Reference": ".shapes",
+    "ReferenceStatus": ".shapes",
+    "ReferenceType": ".shapes",
     "ResourceNotFoundException": ".errors",
+    "SegmentAttributeValue": ".shapes",
     "ServiceQuotaExceededException": ".errors",
+    "ServiceQuotaExceededExceptionReason": ".shapes",
+    "StartEmailContactRequest": ".shapes",
+    "StartEmailContactResponse": ".shapes",
     "ThrottlingException": ".errors",
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Import the client and the errors (which need botocore) when first used."""
-    module = _LAZY.get(name)
+    """Import the module defining ``name`` on first use, then keep the name here."""
+    module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULES])

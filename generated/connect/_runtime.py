@@ -19,7 +19,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Final, Generic, Literal, Protocol, Self, TypeVar
@@ -912,14 +912,26 @@ class Map(Generic[K, V]):
 
 
 class Structure(Generic[S]):
-    """A structure shape, delegating to the generated class."""
+    """A structure shape, delegating to the generated class.
+
+    The class is looked up on first use, so the codecs of a package of a
+    thousand structures load without importing any of them.
+    """
 
     exact: ClassVar[type | None] = None
-    __slots__ = ("cls", "sensitive")
+    __slots__ = ("_class", "_find", "sensitive")
 
-    def __init__(self, cls: type[S], *, sensitive: bool = False) -> None:
-        self.cls = cls
+    def __init__(self, find: Callable[[], type[S]], *, sensitive: bool = False) -> None:
+        self._find = find
+        self._class: type[S] | None = None
         self.sensitive = sensitive
+
+    @property
+    def cls(self) -> type[S]:
+        found = self._class
+        if found is None:
+            found = self._class = self._find()
+        return found
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False

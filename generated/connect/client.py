@@ -2,9 +2,9 @@
 # Model sha256: 6b4d2028955f3edff42b576a6c44dd553146a3b5e6bafc56108f0c4c0b95f225
 """Typed client for Connect (StartEmailContact).
 
-It wraps a botocore client, so credentials, signing, retries, regions and endpoints
-stay botocore's; this layer adds typed requests and responses, validation before any
-network I/O, and typed modeled errors.
+It wraps a botocore client, so credentials, signing, retries, regions and
+endpoints stay botocore's; this layer adds typed requests and responses,
+validation before any network I/O, and typed modeled errors.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from . import shapes
 from .errors import error_from_client_error
-from .shapes import StartEmailContactRequest, StartEmailContactResponse
 
 __all__ = ["ConnectClient"]
 
@@ -83,11 +83,11 @@ class ConnectClient:
         return response
 
     def start_email_contact(
-        self, request: StartEmailContactRequest
-    ) -> StartEmailContactResponse:
+        self, request: shapes.StartEmailContactRequest
+    ) -> shapes.StartEmailContactResponse:
         """Creates an inbound email contact and initiates a flow to start the email
-        contact for the customer. Response of this API provides the ContactId of the
-        email contact created.
+        contact for the customer. Response of this API provides the ContactId of
+        the email contact created.
         """
         if self._validate:
             request.validate()
@@ -96,4 +96,4 @@ class ConnectClient:
         if "ClientToken" not in params:
             params["ClientToken"] = str(uuid.uuid4())
         response = self._call("start_email_contact", params)
-        return StartEmailContactResponse.from_dict(response, strict=False)
+        return shapes.StartEmailContactResponse.from_dict(response, strict=False)

@@ -13,13 +13,11 @@ from typing import Any, ClassVar, Self
 
 from botocore.exceptions import ClientError
 
+from . import _codecs as _c
 from . import _runtime as _rt
-from .shapes import (
-    InvalidRequestExceptionReason,
+from .shapes.invalid_request_exception_reason import InvalidRequestExceptionReason
+from .shapes.service_quota_exceeded_exception_reason import (
     ServiceQuotaExceededExceptionReason,
-    _InvalidRequestExceptionReason,
-    _Message,
-    _ServiceQuotaExceededExceptionReason,
 )
 
 __all__ = [
@@ -128,17 +126,17 @@ class AccessDeniedException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _Message.accepts(self.message)
+        return self.message is None or _c.Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class IdempotencyException(ConnectError):
@@ -181,17 +179,17 @@ class IdempotencyException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _Message.accepts(self.message)
+        return self.message is None or _c.Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class InternalServiceException(ConnectError):
@@ -234,17 +232,17 @@ class InternalServiceException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _Message.accepts(self.message)
+        return self.message is None or _c.Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class InvalidRequestException(ConnectError):
@@ -294,12 +292,12 @@ class InvalidRequestException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         reason = (
-            _InvalidRequestExceptionReason.read(
+            _c.InvalidRequestExceptionReason.read(
                 mapping["Reason"], _rt.join(path, "Reason"), reader
             )
             if "Reason" in mapping
@@ -308,13 +306,13 @@ class InvalidRequestException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _Message.accepts(self.message)) and (
-            self.reason is None or _InvalidRequestExceptionReason.accepts(self.reason)
+        return (self.message is None or _c.Message.accepts(self.message)) and (
+            self.reason is None or _c.InvalidRequestExceptionReason.accepts(self.reason)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
-        _InvalidRequestExceptionReason.check(
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.InvalidRequestExceptionReason.check(
             self.reason, _rt.join(path, "Reason"), errors, sensitive
         )
 
@@ -359,17 +357,17 @@ class ResourceNotFoundException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _Message.accepts(self.message)
+        return self.message is None or _c.Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class ServiceQuotaExceededException(ConnectError):
@@ -419,12 +417,12 @@ class ServiceQuotaExceededException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         reason = (
-            _ServiceQuotaExceededExceptionReason.read(
+            _c.ServiceQuotaExceededExceptionReason.read(
                 mapping["Reason"], _rt.join(path, "Reason"), reader
             )
             if "Reason" in mapping
@@ -433,14 +431,14 @@ class ServiceQuotaExceededException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _Message.accepts(self.message)) and (
+        return (self.message is None or _c.Message.accepts(self.message)) and (
             self.reason is None
-            or _ServiceQuotaExceededExceptionReason.accepts(self.reason)
+            or _c.ServiceQuotaExceededExceptionReason.accepts(self.reason)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
-        _ServiceQuotaExceededExceptionReason.check(
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.ServiceQuotaExceededExceptionReason.check(
             self.reason, _rt.join(path, "Reason"), errors, sensitive
         )
 
@@ -485,17 +483,17 @@ class ThrottlingException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _Message.read(message, _rt.join(path, "Message"), reader)
+                _c.Message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _Message.accepts(self.message)
+        return self.message is None or _c.Message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 _ERRORS_BY_CODE: dict[str, type[ConnectError]] = {

@@ -22,6 +22,15 @@ from codegen.render import Renderer
 from codegen.writer import differences, write_package
 
 
+def _add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="PYPROJECT",
+        default="pyproject.toml",
+        help="pyproject.toml holding [tool.codegen] (default: ./pyproject.toml)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m codegen",
@@ -52,12 +61,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing; exit 1 and list the files that differ if stale",
     )
-    parser.add_argument(
-        "--config",
-        metavar="PYPROJECT",
-        default="pyproject.toml",
-        help="pyproject.toml holding [tool.codegen] (default: ./pyproject.toml)",
-    )
+    _add_config_option(parser)
     return parser
 
 
@@ -122,12 +126,7 @@ def _diff_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
-    parser.add_argument(
-        "--config",
-        metavar="PYPROJECT",
-        default="pyproject.toml",
-        help="pyproject.toml holding [tool.codegen] (default: ./pyproject.toml)",
-    )
+    _add_config_option(parser)
     return parser
 
 

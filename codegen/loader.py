@@ -112,23 +112,9 @@ def load_model(service: str, model_file: Path | None = None) -> LoadedModel:
             data = loader.load_service_model(service, _MODEL_TYPE, api_version)
         except (ValueError, botocore.exceptions.BotoCoreError) as error:
             raise CodegenError(f"model file {path} is corrupt: {error}") from None
-    else:
-        path = model_file
-        payload = _read_model_bytes(path)
-        data = _parse_model(payload, str(path))
-    try:
-        service_model = botocore.model.ServiceModel(data, service_name=service)
-        service_model.operation_names  # noqa: B018 - fails early on a broken model
-    except (KeyError, TypeError, AttributeError) as error:
-        raise CodegenError(
-            f"model file {path} is not a botocore service model: {error!r}"
-        ) from None
-    return LoadedModel(
-        service_model=service_model,
-        source=str(path),
-        sha256=hashlib.sha256(payload).hexdigest(),
-        botocore_version=botocore.__version__,
-    )
+        return _loaded(service, data, payload, str(path), botocore.__version__)
+    payload = _read_model_bytes(model_file)
+    return load_model_bytes(service, payload, str(model_file), botocore.__version__)
 
 
 def load_model_bytes(
@@ -140,6 +126,17 @@ def load_model_bytes(
     the installed one: ``codegen diff`` compares models of two releases.
     """
     data = _parse_model(payload, source)
+    return _loaded(service, data, payload, source, botocore_version)
+
+
+def _loaded(
+    service: str,
+    data: dict[str, Any],
+    payload: bytes,
+    source: str,
+    botocore_version: str,
+) -> LoadedModel:
+    """Wrap parsed model data in botocore's ``ServiceModel``, failing early."""
     try:
         service_model = botocore.model.ServiceModel(data, service_name=service)
         service_model.operation_names  # noqa: B018 - fails early on a broken model

@@ -967,7 +967,10 @@ class Structure(Generic[S]):
         value._check(path, errors, sensitive or self.sensitive)
 
     def accepts(self, value: object) -> bool:
-        return isinstance(value, self.cls) and value._is_valid()
+        found = self._class  # the hot path skips the property
+        if found is None:
+            found = self.cls
+        return isinstance(value, found) and value._is_valid()
 
     def dump(self, value: S) -> Any:
         return value.to_dict()

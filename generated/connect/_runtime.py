@@ -335,12 +335,16 @@ class Pattern:
         self.python = python
         self._compiled: re.Pattern[str] | None = None
 
-    def search(self, value: str) -> bool:
-        """True when the pattern matches somewhere in ``value``."""
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled translation, made on first use."""
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = compile_pattern(self.python)
-        return compiled.search(value) is not None
+        return compiled
+
+    def search(self, value: str) -> bool:
+        """True when the pattern matches somewhere in ``value``."""
+        return self.compiled().search(value) is not None
 
 
 _PROPERTY = re.compile(r"\\([pP])\{([A-Za-z]+)\}")
@@ -403,7 +407,15 @@ class String:
     """A string shape: length in code points, pattern, and sensitivity."""
 
     exact: ClassVar[type | None] = str
-    __slots__ = ("_high", "_low", "max_length", "min_length", "pattern", "sensitive")
+    __slots__ = (
+        "_search",
+        "_high",
+        "_low",
+        "max_length",
+        "min_length",
+        "pattern",
+        "sensitive",
+    )
 
     def __init__(
         self,
@@ -417,6 +429,7 @@ class String:
         self.max_length = max_length
         self.pattern = pattern
         self.sensitive = sensitive
+        self._search: Callable[[str], re.Match[str] | None] | None = None
         self._low, self._high = _bounds(min_length, max_length)
 
     def read(
@@ -457,11 +470,14 @@ class String:
             )
 
     def accepts(self, value: object) -> bool:
-        return (
-            isinstance(value, str)
-            and self._low <= len(value) <= self._high
-            and (self.pattern is None or self.pattern.search(value))
-        )
+        if not isinstance(value, str) or not self._low <= len(value) <= self._high:
+            return False
+        if self.pattern is None:
+            return True
+        search = self._search  # the compiled pattern's own method, once known
+        if search is None:
+            search = self._search = self.pattern.compiled().search
+        return search(value) is not None
 
     def dump(self, value: str) -> Any:
         return value

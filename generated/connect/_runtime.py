@@ -408,9 +408,9 @@ class String:
 
     exact: ClassVar[type | None] = str
     __slots__ = (
-        "_search",
         "_high",
         "_low",
+        "_search",
         "max_length",
         "min_length",
         "pattern",

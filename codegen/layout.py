@@ -19,26 +19,27 @@ from codegen import ir
 RESERVED_MODULES = frozenset({"enums"})
 
 
+def named_types(shapes: Mapping[str, ir.Shape], name: str) -> frozenset[str]:
+    """The classes and enum aliases a shape's Python type names (through lists
+    and maps)."""
+    match shapes[name]:
+        case ir.StringShape(enum=enum) if enum:
+            return frozenset({name})
+        case ir.StructureShape():
+            return frozenset({name})
+        case ir.ListShape(member=member):
+            return named_types(shapes, member)
+        case ir.MapShape(key=key, value=value):
+            return named_types(shapes, key) | named_types(shapes, value)
+    return frozenset()
+
+
 def structure_references(shapes: Mapping[str, ir.Shape], name: str) -> frozenset[str]:
     """The structures a structure's members name, through lists and maps."""
-    found: set[str] = set()
     shape = shapes[name]
     assert isinstance(shape, ir.StructureShape)
-    stack = [member.target for member in shape.members]
-    seen: set[str] = set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        match shapes[current]:
-            case ir.StructureShape():
-                found.add(current)
-            case ir.ListShape(member=member):
-                stack.append(member)
-            case ir.MapShape(key=key, value=value):
-                stack.extend((key, value))
-    return frozenset(found)
+    named = frozenset().union(*(named_types(shapes, m.target) for m in shape.members))
+    return frozenset(n for n in named if isinstance(shapes[n], ir.StructureShape))
 
 
 def _components(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:

@@ -647,14 +647,11 @@ class _Scalar(Generic[T]):
         self.exact: type | None = kind
         self.sensitive = sensitive
 
-    def _accepts(self, value: object) -> bool:
-        return isinstance(value, self.kind)
-
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> T | None:
-        if self._accepts(value):
-            return value  # type: ignore[return-value]  # narrowed by _accepts
+        if self.accepts(value):
+            return value  # type: ignore[return-value]  # narrowed by accepts
         reader.reject(value, path, self.kind.__name__, required)
         return None
 
@@ -666,7 +663,7 @@ class _Scalar(Generic[T]):
         sensitive: bool,
         required: bool = False,
     ) -> None:
-        if _check_required(value, path, errors, required) and not self._accepts(value):
+        if _check_required(value, path, errors, required) and not self.accepts(value):
             errors.append(
                 Violation(
                     path,
@@ -676,7 +673,7 @@ class _Scalar(Generic[T]):
             )
 
     def accepts(self, value: object) -> bool:
-        return self._accepts(value)
+        return isinstance(value, self.kind)
 
     def dump(self, value: T) -> Any:
         return value

@@ -7,6 +7,7 @@ renderer never sees a botocore object.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
@@ -62,17 +63,19 @@ def _unsupported(shape: botocore.model.Shape, what: str) -> CodegenError:
     return CodegenError(f"shape {shape.name!r}: {what} is not supported yet")
 
 
-def _pattern(shape: botocore.model.Shape) -> ir.Pattern | None:
+def _pattern(
+    shape: botocore.model.Shape,
+) -> tuple[ir.Pattern | None, ir.UncheckedPattern | None]:
+    """The pattern, or (about 2% of botocore's, written in Java's regex syntax)
+    why it cannot be checked: no ECMA-262 engine would run it either."""
     source = shape.metadata.get("pattern")
     if source is None:
-        return None
+        return None, None
     try:
-        return ir.Pattern(ecma=source, python=ecma_regex.translate(source))
+        return ir.Pattern(ecma=source, python=ecma_regex.translate(source)), None
     except ecma_regex.PatternError as error:
-        raise CodegenError(
-            f"shape {shape.name!r}: pattern {source!r}: "
-            f"{error.reason} at offset {error.offset}"
-        ) from None
+        reason = f"{error.reason} at offset {error.offset}"
+        return None, ir.UncheckedPattern(ecma=source, reason=reason)
 
 
 def _scalar(shape: botocore.model.Shape) -> ir.Shape:
@@ -80,14 +83,16 @@ def _scalar(shape: botocore.model.Shape) -> ir.Shape:
     match shape.type_name:
         case "string":
             enum = tuple(getattr(shape, "enum", ()) or ())
+            pattern, unchecked = _pattern(shape)
             return ir.StringShape(
                 name=name,
                 doc=doc,
                 sensitive=sensitive,
                 min_length=_limit(shape, "min"),
                 max_length=_limit(shape, "max"),
-                pattern=_pattern(shape),
+                pattern=pattern,
                 enum=enum,
+                unchecked_pattern=unchecked,
             )
         case "integer" | "long":
             return ir.IntegerShape(
@@ -109,16 +114,20 @@ def _scalar(shape: botocore.model.Shape) -> ir.Shape:
         case "boolean":
             return ir.BooleanShape(name=name, doc=doc, sensitive=sensitive)
         case "timestamp":
-            return ir.TimestampShape(name=name, doc=doc, sensitive=sensitive)
+            return ir.TimestampShape(
+                name=name,
+                doc=doc,
+                sensitive=sensitive,
+                timestamp_format=shape.serialization.get("timestampFormat"),
+            )
         case "blob":
-            if shape.serialization.get("streaming"):
-                raise _unsupported(shape, "a streaming blob")
             return ir.BlobShape(
                 name=name,
                 doc=doc,
                 sensitive=sensitive,
                 min_length=_limit(shape, "min"),
                 max_length=_limit(shape, "max"),
+                streaming=bool(shape.serialization.get("streaming", False)),
             )
     raise _unsupported(shape, f"type {shape.type_name!r}")
 
@@ -139,6 +148,8 @@ def _member(
     # botocore merges member traits over the target shape; 'deprecated' is
     # a member trait it keeps but does not expose as metadata.
     traits = getattr(shape, "_shape_model", {})
+    serialization = shape.serialization
+    location = serialization.get("location")
     return ir.Member(
         name=name,
         field_name=python_name,
@@ -148,17 +159,33 @@ def _member(
         doc=_doc(shape),
         deprecated=bool(traits.get("deprecated", False)),
         idempotency_token=bool(shape.metadata.get("idempotencyToken", False)),
+        location=location,
+        location_name=serialization.get("name") if location else None,
+        timestamp_format=(
+            serialization.get("timestampFormat")
+            if shape.type_name == "timestamp"
+            else None
+        ),
+        # botocore writes such a header as base64 JSON of any JSON value.
+        json_value=bool(
+            serialization.get("jsonvalue")
+            and location == "header"
+            and shape.type_name == "string"
+        ),
     )
+
+
+# The field a union keeps the name of a member this SDK does not know in, as
+# botocore's parsers report it (``{"SDK_UNKNOWN_MEMBER": {"name": ...}}``).
+UNKNOWN_MEMBER_FIELD = "sdk_unknown_member"
 
 
 def _structure(
     shape: botocore.model.StructureShape, is_input: bool
 ) -> ir.StructureShape:
-    if shape.is_document_type:
-        raise _unsupported(shape, "a document type")
     if shape.event_stream_name is not None or shape.serialization.get("eventstream"):
         raise _unsupported(shape, "an event stream")
-    taken: set[str] = set()
+    taken: set[str] = {UNKNOWN_MEMBER_FIELD} if shape.is_tagged_union else set()
     members = tuple(
         _member(shape, name, member, taken) for name, member in shape.members.items()
     )
@@ -189,6 +216,10 @@ def _convert(shape: botocore.model.Shape, is_input: bool) -> ir.Shape:
     match shape.type_name:
         case "structure":
             assert isinstance(shape, botocore.model.StructureShape)
+            if shape.is_document_type:
+                return ir.DocumentShape(
+                    name=shape.name, doc=_doc(shape), sensitive=_sensitive(shape)
+                )
             return _structure(shape, is_input)
         case "list":
             assert isinstance(shape, botocore.model.ListShape)
@@ -217,6 +248,8 @@ def _convert(shape: botocore.model.Shape, is_input: bool) -> ir.Shape:
 
 
 def _children(shape: botocore.model.Shape) -> Iterable[botocore.model.Shape]:
+    if isinstance(shape, botocore.model.StructureShape) and shape.is_document_type:
+        return ()
     if isinstance(shape, botocore.model.StructureShape):
         return shape.members.values()
     if isinstance(shape, botocore.model.ListShape):
@@ -239,20 +272,85 @@ def _closure(roots: Iterable[botocore.model.Shape]) -> dict[str, botocore.model.
     return found
 
 
+def _name(shape: ir.Shape) -> str:
+    return shape.name
+
+
+def _event_stream(operation: botocore.model.OperationModel) -> str | None:
+    """Why an operation cannot be generated (it streams events), or ``None``."""
+    for direction, stream in (
+        ("input", operation.get_event_stream_input()),
+        ("output", operation.get_event_stream_output()),
+    ):
+        if stream is not None:
+            return f"its {direction} is an event stream ({stream.name!r})"
+    return None
+
+
 def _operations(
     model: botocore.model.ServiceModel, names: Sequence[str]
-) -> list[botocore.model.OperationModel]:
+) -> tuple[list[botocore.model.OperationModel], list[ir.SkippedOperation]]:
+    """The selected operations; with ``all``, those that cannot be generated
+    are left out and named, while a named one that cannot is an error."""
     available = list(model.operation_names)
-    selected = available if list(names) == ["all"] else list(dict.fromkeys(names))
+    every = list(names) == ["all"]
+    selected = available if every else list(dict.fromkeys(names))
     operations = []
+    skipped = []
     for name in selected:
         if name not in available:
             raise CodegenError(
                 f"unknown operation {name!r} in service {model.service_name!r}"
                 + suggest(name, available)
             )
-        operations.append(model.operation_model(name))
-    return operations
+        operation = model.operation_model(name)
+        reason = _event_stream(operation)
+        if reason is not None and every:
+            skipped.append(ir.SkippedOperation(name=name, reason=reason))
+            continue
+        if reason is not None:
+            raise CodegenError(
+                f"operation {name!r}: {reason}; event streams are not supported"
+            )
+        operations.append(operation)
+    return operations, skipped
+
+
+def python_names(names: Iterable[str]) -> dict[str, str]:
+    """Shapes whose name the generated code needs (sagemaker-runtime has a
+    ``ValidationError``) get a trailing ``_``, as keywords do for members."""
+    taken = set(names)
+    renames = {}
+    for name in sorted(taken & RESERVED_NAMES):
+        renamed = name + "_"
+        while renamed in taken:
+            renamed += "_"
+        taken.add(renamed)
+        renames[name] = renamed
+    return renames
+
+
+def _renamed(shape: ir.Shape, renames: dict[str, str]) -> ir.Shape:
+    """``shape`` with its own name and every shape name it refers to renamed."""
+    if not renames:
+        return shape
+
+    def new(name: str) -> str:
+        return renames.get(name, name)
+
+    match shape:
+        case ir.StructureShape(members=members):
+            shape = dataclasses.replace(
+                shape,
+                members=tuple(
+                    dataclasses.replace(m, target=new(m.target)) for m in members
+                ),
+            )
+        case ir.ListShape(member=member):
+            shape = dataclasses.replace(shape, member=new(member))
+        case ir.MapShape(key=key, value=value):
+            shape = dataclasses.replace(shape, key=new(key), value=new(value))
+    return dataclasses.replace(shape, name=new(shape.name))
 
 
 def client_class_name(service_id: str) -> str:
@@ -263,7 +361,7 @@ def client_class_name(service_id: str) -> str:
 def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Service:
     """The IR of the selected operations and the closure of their shapes."""
     model = loaded.service_model
-    operations = _operations(model, operation_names)
+    operations, skipped = _operations(model, operation_names)
     inputs = _closure(op.input_shape for op in operations if op.input_shape is not None)
     everything = _closure(
         [op.input_shape for op in operations if op.input_shape is not None]
@@ -272,11 +370,10 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
     )
     shapes = []
     for name in sorted(everything):
-        if name in RESERVED_NAMES:
-            raise CodegenError(f"shape {name!r} takes a name the generated code needs")
         # Re-resolve by name so member traits of one reference do not leak in.
         shape = model.shape_for(name)
         shapes.append(_convert(shape, name in inputs))
+    renames = python_names(everything)
     service_id = model.metadata.get("serviceId") or model.service_name
     return ir.Service(
         name=model.service_name,
@@ -291,12 +388,23 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
                 method_name=method_name(op.name),
                 http_method=op.http.get("method", "POST"),
                 request_uri=op.http.get("requestUri", "/"),
-                input=op.input_shape.name if op.input_shape is not None else None,
-                output=op.output_shape.name if op.output_shape is not None else None,
-                errors=tuple(sorted(error.name for error in op.error_shapes)),
+                input=(
+                    renames.get(op.input_shape.name, op.input_shape.name)
+                    if op.input_shape is not None
+                    else None
+                ),
+                output=(
+                    renames.get(op.output_shape.name, op.output_shape.name)
+                    if op.output_shape is not None
+                    else None
+                ),
+                errors=tuple(
+                    sorted(renames.get(e.name, e.name) for e in op.error_shapes)
+                ),
                 doc=html_to_text(op.documentation or ""),
             )
             for op in sorted(operations, key=lambda op: op.name)
         ),
-        shapes=tuple(shapes),
+        shapes=tuple(sorted((_renamed(s, renames) for s in shapes), key=_name)),
+        skipped_operations=tuple(skipped),
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import botocore
 
-from codegen import config, report
+from codegen import config, ir, report
 from codegen.build import build_service
 from codegen.diff import diff_models
 from codegen.errors import CodegenError
@@ -81,6 +81,20 @@ def run(arguments: argparse.Namespace) -> int:
             return 1
     loaded = load_model(settings.service, settings.model)
     service = build_service(loaded, settings.operations)
+    for skipped in service.skipped_operations:
+        print(
+            f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}, "
+            "which is not supported",
+            file=sys.stderr,
+        )
+    for shape in service.shapes:
+        if isinstance(shape, ir.StringShape) and shape.unchecked_pattern:
+            unchecked = shape.unchecked_pattern
+            print(
+                f"codegen: note: shape {shape.name!r}: pattern {unchecked.ecma!r} "
+                f"is not ECMA-262 ({unchecked.reason}); it is not checked",
+                file=sys.stderr,
+            )
     files = Renderer().render(service)
     if arguments.check:
         stale = differences(files, settings.output)

@@ -20,6 +20,14 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class UncheckedPattern:
+    """A model pattern that is not ECMA-262 (Java syntax, say), left unchecked."""
+
+    ecma: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class StringShape:
     name: str
     doc: str
@@ -28,6 +36,7 @@ class StringShape:
     max_length: int | None
     pattern: Pattern | None
     enum: tuple[str, ...]
+    unchecked_pattern: UncheckedPattern | None = None
 
 
 @dataclass(frozen=True)
@@ -58,18 +67,33 @@ class BooleanShape:
 
 @dataclass(frozen=True)
 class TimestampShape:
+    """``timestamp_format`` is the model's wire format, when it names one."""
+
     name: str
     doc: str
     sensitive: bool
+    timestamp_format: str | None
 
 
 @dataclass(frozen=True)
 class BlobShape:
+    """``streaming`` blobs are bytes or a file-like object in, a stream out."""
+
     name: str
     doc: str
     sensitive: bool
     min_length: int | None
     max_length: int | None
+    streaming: bool
+
+
+@dataclass(frozen=True)
+class DocumentShape:
+    """A document: any JSON value (null, bool, number, string, list, object)."""
+
+    name: str
+    doc: str
+    sensitive: bool
 
 
 @dataclass(frozen=True)
@@ -105,6 +129,10 @@ class Member:
     doc: str
     deprecated: bool
     idempotency_token: bool
+    location: str | None = None
+    location_name: str | None = None
+    timestamp_format: str | None = None
+    json_value: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +162,7 @@ Shape = (
     | BooleanShape
     | TimestampShape
     | BlobShape
+    | DocumentShape
     | ListShape
     | MapShape
     | StructureShape
@@ -153,6 +182,14 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class SkippedOperation:
+    """An operation ``--operation all`` leaves out, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Service:
     """Everything one generated package is made from."""
 
@@ -164,6 +201,7 @@ class Service:
     model_sha256: str
     operations: tuple[Operation, ...]
     shapes: tuple[Shape, ...]
+    skipped_operations: tuple[SkippedOperation, ...] = ()
 
     def shape(self, name: str) -> Shape:
         """The shape called ``name`` (the closure always contains it)."""

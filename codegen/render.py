@@ -17,6 +17,7 @@ import black.parsing
 import jinja2
 
 from codegen import ir
+from codegen.build import UNKNOWN_MEMBER_FIELD
 from codegen.docs import docstring
 from codegen.errors import CodegenError
 from codegen.format_cache import FormatCache, default_folder
@@ -150,8 +151,12 @@ class _Context:
                 return "bool"
             case ir.TimestampShape():
                 return "datetime"
+            case ir.BlobShape(streaming=True):
+                return "bytes | _rt.Readable"
             case ir.BlobShape():
                 return "bytes"
+            case ir.DocumentShape():
+                return "_rt.Document"
             case ir.ListShape(member=member):
                 return f"list[{self.annotation(member, prefix)}]"
             case ir.MapShape(key=key, value=value):
@@ -192,9 +197,32 @@ class _Context:
         return False
 
 
+def _wire_note(member: ir.Member) -> str:
+    """Where botocore puts a member on the wire, when not in the body."""
+    where = member.location_name
+    notes = {
+        "uri": f"Sent in the request URI (``{{{where}}}``).",
+        "querystring": f"Sent as the ``{where}`` query parameter.",
+        "header": f"Sent in the ``{where}`` header.",
+        "headers": f"Sent as headers named ``{where}*``.",
+        "statusCode": "The HTTP status code of the response.",
+    }
+    note = notes.get(member.location or "", "")
+    if member.json_value:
+        note += " Any JSON value; botocore sends it as base64-encoded JSON."
+    if member.timestamp_format:
+        note += f" botocore formats it as ``{member.timestamp_format}``."
+    return note.strip()
+
+
 def _field(context: _Context, member: ir.Member) -> FieldView:
-    annotation = context.annotation(member.target)
     target = context.shapes[member.target]
+    if member.json_value:
+        annotation = "_rt.Document"
+        codec = "_rt.JSON_VALUE"
+    else:
+        annotation = context.annotation(member.target)
+        codec = codec_reference(member.target)
     hidden = member.sensitive or target.sensitive
     if member.required:
         attribute = f"{member.field_name}: {annotation}"
@@ -208,10 +236,24 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
     doc = member.doc or target.doc or f"The ``{member.name}`` member."
     if member.deprecated:
         doc = "Deprecated. " + doc
-    codec = codec_reference(member.target)
+    note = _wire_note(member)
+    if isinstance(target, ir.BlobShape) and target.streaming:
+        note += (
+            " The HTTP body, streamed: bytes or a file-like object in a request; "
+            "in a response botocore's ``StreamingBody``, read it (once) or close it."
+        )
+    if isinstance(target, ir.StringShape) and target.unchecked_pattern:
+        note += (
+            f" The model's pattern ``{target.unchecked_pattern.ecma}`` is not "
+            "ECMA-262, so it is not checked."
+        )
+    if note:
+        doc += "\n\n" + note.strip()
     wire = repr(member.name)
     local = _local(member)
-    exact_type = None if _is_enum(target) else _EXACT_TYPES.get(type(target))
+    exact_type = _EXACT_TYPES.get(type(target))
+    if _is_enum(target) or member.json_value:
+        exact_type = None
     read = _read_lines(codec, wire, local, member.required, exact_type)
     attribute_value = f"self.{member.field_name}"
     accepts = f"{codec}.accepts({attribute_value})"
@@ -321,15 +363,48 @@ def _construct_lines(shape: ir.StructureShape) -> tuple[str, ...]:
     if missing:
         lines.append("if " + " or ".join(f"{local} is None" for local in missing) + ":")
         lines.append("    return None")
-    arguments = ", ".join(f"{m.field_name}={_local(m)}" for m in shape.members)
-    lines.append(f"return cls({arguments})")
+    arguments = [f"{m.field_name}={_local(m)}" for m in shape.members]
+    if shape.union:
+        arguments.append(f"{UNKNOWN_MEMBER_FIELD}={UNKNOWN_MEMBER_FIELD}")
+    lines.append(f"return cls({', '.join(arguments)})")
     return tuple(lines)
+
+
+def _unknown_member_field() -> FieldView:
+    """A union's field for a member the service sent that this SDK does not know.
+
+    botocore's parsers keep its name (``SDK_UNKNOWN_MEMBER``) rather than fail;
+    so does ``from_dict`` when lenient, and ``to_dict`` gives it back.
+    """
+    name = UNKNOWN_MEMBER_FIELD
+    doc = (
+        "The name of a member this SDK does not know, when a response holds "
+        "one (botocore's ``SDK_UNKNOWN_MEMBER``); a request with it set does "
+        "not validate."
+    )
+    return FieldView(
+        name=name,
+        declaration=f"{name}: str | None = None",
+        attribute=f"{name}: str | None",
+        init_param=f"{name}: str | None = None",
+        docstring=docstring(doc, indent=4),
+        read=(f"{name} = reader.unknown_member(mapping, cls._wire_names)",),
+        accepts=f"self.{name} is None",
+        check=f"_rt.check_unknown_member(path, errors, self.{name})",
+        dump_lines=(
+            f"if self.{name} is not None:",
+            f'    data[_rt.UNKNOWN_MEMBER] = {{"name": self.{name}}}',
+        ),
+        hidden=False,
+    )
 
 
 def _class(
     context: _Context, shape: ir.StructureShape, operation_name: str = ""
 ) -> ClassView:
     fields = tuple(_field(context, member) for member in shape.members)
+    if shape.union:
+        fields += (_unknown_member_field(),)
     checks = [field.check for field in fields]
     conditions = [field.accepts for field in fields]
     if shape.union:
@@ -339,7 +414,9 @@ def _class(
     message = next(
         (
             f'{field.name} or ""'
-            for field, member in zip(fields, shape.members, strict=True)
+            for field, member in zip(
+                fields[: len(shape.members)], shape.members, strict=True
+            )
             if member.name == "Message"
             and not field.hidden
             and context.annotation(member.target) == "str"
@@ -410,9 +487,13 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
             call = "_rt.Boolean("
         case ir.TimestampShape():
             call = "_rt.Timestamp("
+        case ir.BlobShape(streaming=True):
+            call = "_rt.Stream("
         case ir.BlobShape():
             limits(shape.min_length, shape.max_length, lengths)
             call = "_rt.Blob("
+        case ir.DocumentShape():
+            call = "_rt.Json("
         case ir.ListShape():
             limits(shape.min_length, shape.max_length, lengths)
             call = f"_rt.List({shape.member}"
@@ -676,7 +757,9 @@ class Renderer:
         operation_of = {
             name: op.name for op in service.operations for name in op.errors
         }
-        error_classes = [_class(context, s, operation_of[s.name]) for s in errors]
+        error_classes = [
+            _class(context, s, operation_of.get(s.name, "")) for s in errors
+        ]
         enums = [
             EnumView(
                 name=s.name,

@@ -177,6 +177,10 @@ def test_fields_follow_the_model(name: str) -> None:
         names.append(python)
         expected = expected_type(target)
         assert hints[python] == (expected if member in required else expected | None)
+    if shape.is_tagged_union:
+        # A union also keeps the name of a member botocore reports as unknown.
+        assert hints["sdk_unknown_member"] == str | None
+        names.append("sdk_unknown_member")
     if name in PLAIN:
         order = [field.name for field in dataclasses.fields(getattr(connect, name))]
         assert sorted(order) == sorted(names)

@@ -278,12 +278,13 @@ def test_hostile_documentation_stays_inert_text(tmp_path: Path) -> None:
     ("change", "message"),
     [
         (
-            {"Doc": {"type": "structure", "members": {}, "document": True}},
-            "shape 'Doc': a document type is not supported yet",
+            {"Doc": {"type": "structure", "members": {}, "eventstream": True}},
+            "operation 'PutThing': its input is an event stream ('Doc'); "
+            "event streams are not supported",
         ),
         (
-            {"Doc": {"type": "string", "pattern": "(unclosed"}},
-            "shape 'Doc': pattern '(unclosed': Unterminated group at offset 0",
+            {"Doc": {"type": "structure", "members": {}, "exception": True}},
+            "shape 'Doc': an error used as a member is not supported",
         ),
     ],
 )

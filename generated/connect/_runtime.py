@@ -15,16 +15,42 @@ problem at once. Messages never quote a value that the model marks sensitive.
 from __future__ import annotations
 
 import dataclasses
+import email.utils
 import functools
 import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, ClassVar, Final, Generic, Literal, Protocol, Self, TypeVar
+from datetime import UTC, datetime
+from typing import (
+    Any,
+    ClassVar,
+    Final,
+    Generic,
+    Literal,
+    Protocol,
+    Self,
+    TypeAlias,
+    TypeVar,
+    runtime_checkable,
+)
 
-__all__ = ["ValidationError", "Violation"]
+__all__ = ["Document", "Readable", "ValidationError", "Violation"]
+
+Document: TypeAlias = (
+    bool | int | float | str | list["Document"] | dict[str, "Document"] | None
+)
+"""A document shape's value: any JSON value, as ``json.loads`` returns it."""
+
+
+@runtime_checkable
+class Readable(Protocol):
+    """A streaming blob besides ``bytes``: an open binary file, botocore's
+    ``StreamingBody``, anything with ``read``."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
 
 Rule = Literal[
     "required", "type", "unknown", "length", "pattern", "enum", "range", "union"
@@ -144,6 +170,27 @@ class Reader:
                     )
         return value
 
+    def unknown_member(
+        self, mapping: Mapping[str, object], known: frozenset[str]
+    ) -> str | None:
+        """The name of a union member this SDK does not know, read leniently.
+
+        botocore's parsers report one as ``{"SDK_UNKNOWN_MEMBER": {"name": n}}``;
+        a raw dict simply has the unknown key. Strict reading has already
+        reported it as unknown.
+        """
+        if self.strict or known.issuperset(mapping):
+            return None
+        marker = mapping.get(UNKNOWN_MEMBER)
+        if isinstance(marker, Mapping) and isinstance(marker.get("name"), str):
+            return str(marker["name"])
+        for key, value in mapping.items():
+            if key not in known and value is not None:
+                return str(key)
+        return None
+
+
+UNKNOWN_MEMBER: Final = "SDK_UNKNOWN_MEMBER"
 
 # Recursive shapes (SegmentAttributeValue) could nest as deep as a document
 # likes; from_dict stops at this depth so that what it returns can always be
@@ -689,16 +736,80 @@ class Boolean(_Scalar[bool]):
 
 
 class Timestamp(_Scalar[datetime]):
-    """A timestamp shape: a ``datetime``, which botocore formats on the wire."""
+    """A timestamp shape: a ``datetime``, which botocore formats on the wire
+    (in the model's ``timestampFormat``).
+
+    Reading takes what botocore takes in a parameter dict besides a datetime:
+    epoch seconds (a number or a numeric string) and ISO 8601 or RFC 822
+    strings; they become timezone-aware UTC datetimes.
+    """
 
     __slots__ = ()
 
     def __init__(self, *, sensitive: bool = False) -> None:
         super().__init__(datetime, sensitive=sensitive)
 
+    def read(
+        self, value: object, path: str, reader: Reader, required: bool = False
+    ) -> datetime | None:
+        if isinstance(value, datetime):
+            return value
+        parsed = parse_timestamp(value)
+        if parsed is None:
+            reader.reject(value, path, "datetime", required)
+        return parsed
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """A timestamp parameter that is not a datetime, as botocore reads it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    seconds: float = 0.0
+    if isinstance(value, str):
+        try:
+            seconds = float(value)
+        except ValueError:
+            return _parse_date_text(value)
+    else:
+        seconds = value
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _parse_date_text(text: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def encode_text(value: object) -> bytes | None:
+    """A blob parameter given as ``bytearray`` or ``str`` (UTF-8), as botocore
+    sends it; ``None`` when it is neither or cannot be encoded."""
+    if isinstance(value, bytearray):
+        return bytes(value)
+    if isinstance(value, str):
+        try:
+            return value.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    return None
+
 
 class Blob:
-    """A blob shape: ``bytes``, length in bytes."""
+    """A blob shape: ``bytes``, length in bytes.
+
+    Reading also takes ``bytearray`` and ``str`` (encoded as UTF-8), as botocore
+    does; they become ``bytes``.
+    """
 
     exact: ClassVar[type | None] = bytes
     __slots__ = ("_high", "_low", "max_length", "min_length", "sensitive")
@@ -720,8 +831,10 @@ class Blob:
     ) -> bytes | None:
         if isinstance(value, bytes):
             return value
-        reader.reject(value, path, "bytes", required)
-        return None
+        encoded = encode_text(value)
+        if encoded is None:
+            reader.reject(value, path, "bytes", required)
+        return encoded
 
     def check(
         self,
@@ -747,6 +860,108 @@ class Blob:
 
     def dump(self, value: bytes) -> Any:
         return value
+
+
+class Stream:
+    """A streaming blob: ``bytes`` or a file-like object, passed on as it is.
+
+    botocore sends a request's stream as the HTTP body and returns a
+    response's as a ``StreamingBody``; neither is read here, so the model's
+    length limits (if any) are not checked.
+    """
+
+    exact: ClassVar[type | None] = None
+    __slots__ = ("sensitive",)
+
+    def __init__(self, *, sensitive: bool = False) -> None:
+        self.sensitive = sensitive
+
+    def read(
+        self, value: object, path: str, reader: Reader, required: bool = False
+    ) -> bytes | Readable | None:
+        if isinstance(value, (bytes, Readable)):
+            return value
+        encoded = encode_text(value)
+        if encoded is None:
+            reader.reject(value, path, "bytes or a file-like object", required)
+        return encoded
+
+    def check(
+        self,
+        value: object,
+        path: str,
+        errors: list[Violation],
+        sensitive: bool,
+        required: bool = False,
+    ) -> None:
+        if _check_required(value, path, errors, required) and not self.accepts(value):
+            message = f"expected bytes or a file-like object, got {type_name(value)}"
+            errors.append(Violation(path, "type", message))
+
+    def accepts(self, value: object) -> bool:
+        return isinstance(value, (bytes, Readable))
+
+    def dump(self, value: bytes | Readable) -> Any:
+        return value
+
+
+def is_json(value: object, depth: int = 0) -> bool:
+    """Whether a value is a JSON value (what a document may hold)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return True
+    if depth >= MAX_DEPTH:
+        return False
+    if isinstance(value, list):
+        return all(is_json(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and is_json(item, depth + 1)
+            for key, item in value.items()
+        )
+    return False
+
+
+class Json:
+    """A document shape (or a header botocore sends as JSON): any JSON value,
+    kept as it is. ``None`` means absent, as botocore's validator reads it."""
+
+    exact: ClassVar[type | None] = None
+    __slots__ = ("sensitive",)
+
+    def __init__(self, *, sensitive: bool = False) -> None:
+        self.sensitive = sensitive
+
+    def read(
+        self, value: object, path: str, reader: Reader, required: bool = False
+    ) -> Document:
+        if value is None or value is ABSENT:
+            reader.reject(ABSENT, path, "a JSON value", required)
+            return None
+        if is_json(value):
+            return value  # type: ignore[return-value]  # checked by is_json
+        reader.reject(value, path, "a JSON value", required)
+        return None
+
+    def check(
+        self,
+        value: object,
+        path: str,
+        errors: list[Violation],
+        sensitive: bool,
+        required: bool = False,
+    ) -> None:
+        if _check_required(value, path, errors, required) and not is_json(value):
+            message = f"expected a JSON value, got {type_name(value)}"
+            errors.append(Violation(path, "type", message))
+
+    def accepts(self, value: object) -> bool:
+        return is_json(value)
+
+    def dump(self, value: Document) -> Any:
+        return value
+
+
+JSON_VALUE: Final = Json()
 
 
 class List(Generic[T]):
@@ -992,6 +1207,13 @@ class Structure(Generic[S]):
 def exactly_one(members: Sequence[object]) -> bool:
     """A union holds exactly one member (the fast-path test)."""
     return sum(member is not None for member in members) == 1
+
+
+def check_unknown_member(path: str, errors: list[Violation], name: str | None) -> None:
+    """A union member this SDK does not know can be read, but not sent."""
+    if name is not None:
+        message = "member unknown to this SDK: it can be read but not sent"
+        errors.append(Violation(join(path, name), "unknown", message))
 
 
 def check_union(path: str, errors: list[Violation], members: Sequence[object]) -> None:

@@ -31,6 +31,11 @@ class InvalidRequestExceptionReason(_rt.Shape):
     ) = None
     """Reason why the StartAttachedFiledUpload request was invalid."""
 
+    sdk_unknown_member: str | None = None
+    """The name of a member this SDK does not know, when a response holds one
+    (botocore's ``SDK_UNKNOWN_MEMBER``); a request with it set does not validate.
+    """
+
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
         data: dict[str, Any] = {}
@@ -38,6 +43,8 @@ class InvalidRequestExceptionReason(_rt.Shape):
             data["AttachedFileInvalidRequestExceptionReason"] = (
                 self.attached_file_invalid_request_exception_reason
             )
+        if self.sdk_unknown_member is not None:
+            data[_rt.UNKNOWN_MEMBER] = {"name": self.sdk_unknown_member}
         return data
 
     @classmethod
@@ -56,17 +63,28 @@ class InvalidRequestExceptionReason(_rt.Shape):
             if "AttachedFileInvalidRequestExceptionReason" in mapping
             else None
         )
+        sdk_unknown_member = reader.unknown_member(mapping, cls._wire_names)
         return cls(
-            attached_file_invalid_request_exception_reason=attached_file_invalid_request_exception_reason
+            attached_file_invalid_request_exception_reason=attached_file_invalid_request_exception_reason,
+            sdk_unknown_member=sdk_unknown_member,
         )
 
     def _is_valid(self) -> bool:
         return (
-            self.attached_file_invalid_request_exception_reason is None
-            or _c.AttachedFileInvalidRequestExceptionReason.accepts(
-                self.attached_file_invalid_request_exception_reason
+            (
+                self.attached_file_invalid_request_exception_reason is None
+                or _c.AttachedFileInvalidRequestExceptionReason.accepts(
+                    self.attached_file_invalid_request_exception_reason
+                )
             )
-        ) and _rt.exactly_one((self.attached_file_invalid_request_exception_reason,))
+            and self.sdk_unknown_member is None
+            and _rt.exactly_one(
+                (
+                    self.attached_file_invalid_request_exception_reason,
+                    self.sdk_unknown_member,
+                )
+            )
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _c.AttachedFileInvalidRequestExceptionReason.check(
@@ -75,6 +93,12 @@ class InvalidRequestExceptionReason(_rt.Shape):
             errors,
             sensitive,
         )
+        _rt.check_unknown_member(path, errors, self.sdk_unknown_member)
         _rt.check_union(
-            path, errors, (self.attached_file_invalid_request_exception_reason,)
+            path,
+            errors,
+            (
+                self.attached_file_invalid_request_exception_reason,
+                self.sdk_unknown_member,
+            ),
         )

@@ -35,6 +35,11 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
     quota
     """
 
+    sdk_unknown_member: str | None = None
+    """The name of a member this SDK does not know, when a response holds one
+    (botocore's ``SDK_UNKNOWN_MEMBER``); a request with it set does not validate.
+    """
+
     def to_dict(self) -> dict[str, Any]:
         """The botocore parameter dict: wire names, only the members that are set."""
         data: dict[str, Any] = {}
@@ -42,6 +47,8 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
             data["AttachedFileServiceQuotaExceededExceptionReason"] = (
                 self.attached_file_service_quota_exceeded_exception_reason
             )
+        if self.sdk_unknown_member is not None:
+            data[_rt.UNKNOWN_MEMBER] = {"name": self.sdk_unknown_member}
         return data
 
     @classmethod
@@ -60,18 +67,27 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
             if "AttachedFileServiceQuotaExceededExceptionReason" in mapping
             else None
         )
+        sdk_unknown_member = reader.unknown_member(mapping, cls._wire_names)
         return cls(
-            attached_file_service_quota_exceeded_exception_reason=attached_file_service_quota_exceeded_exception_reason
+            attached_file_service_quota_exceeded_exception_reason=attached_file_service_quota_exceeded_exception_reason,
+            sdk_unknown_member=sdk_unknown_member,
         )
 
     def _is_valid(self) -> bool:
         return (
-            self.attached_file_service_quota_exceeded_exception_reason is None
-            or _c.AttachedFileServiceQuotaExceededExceptionReason.accepts(
-                self.attached_file_service_quota_exceeded_exception_reason
+            (
+                self.attached_file_service_quota_exceeded_exception_reason is None
+                or _c.AttachedFileServiceQuotaExceededExceptionReason.accepts(
+                    self.attached_file_service_quota_exceeded_exception_reason
+                )
             )
-        ) and _rt.exactly_one(
-            (self.attached_file_service_quota_exceeded_exception_reason,)
+            and self.sdk_unknown_member is None
+            and _rt.exactly_one(
+                (
+                    self.attached_file_service_quota_exceeded_exception_reason,
+                    self.sdk_unknown_member,
+                )
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -81,6 +97,12 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
             errors,
             sensitive,
         )
+        _rt.check_unknown_member(path, errors, self.sdk_unknown_member)
         _rt.check_union(
-            path, errors, (self.attached_file_service_quota_exceeded_exception_reason,)
+            path,
+            errors,
+            (
+                self.attached_file_service_quota_exceeded_exception_reason,
+                self.sdk_unknown_member,
+            ),
         )

@@ -8,6 +8,7 @@ renderer never sees a botocore object.
 from __future__ import annotations
 
 import dataclasses
+import keyword
 import re
 from collections.abc import Iterable, Sequence
 
@@ -317,11 +318,13 @@ def _operations(
 
 
 def python_names(names: Iterable[str]) -> dict[str, str]:
-    """Shapes whose name the generated code needs (sagemaker-runtime has a
-    ``ValidationError``) get a trailing ``_``, as keywords do for members."""
+    """Shapes named like a keyword (apigatewayv2 has a ``None``) or like
+    something the generated code needs (sagemaker-runtime has a
+    ``ValidationError``) get a trailing ``_``, as such members do."""
     taken = set(names)
     renames = {}
-    for name in sorted(taken & RESERVED_NAMES):
+    clashing = {n for n in taken if n in RESERVED_NAMES or keyword.iskeyword(n)}
+    for name in sorted(clashing):
         renamed = name + "_"
         while renamed in taken:
             renamed += "_"

@@ -38,7 +38,17 @@ RESERVED_NAMES = frozenset(
 )
 
 _SCALAR_TYPES = frozenset(
-    {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
+    {
+        "string",
+        "character",  # old models' one-character string; botocore reads a str
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "timestamp",
+        "blob",
+    }
 )
 
 
@@ -82,7 +92,7 @@ def _pattern(
 def _scalar(shape: botocore.model.Shape) -> ir.Shape:
     name, doc, sensitive = shape.name, _doc(shape), _sensitive(shape)
     match shape.type_name:
-        case "string":
+        case "string" | "character":
             enum = tuple(getattr(shape, "enum", ()) or ())
             pattern, unchecked = _pattern(shape)
             return ir.StringShape(
@@ -139,7 +149,7 @@ def _member(
     shape: botocore.model.Shape,
     taken: set[str],
 ) -> ir.Member:
-    python_name = field_name(name)
+    python_name = field_name(name, error=bool(structure.metadata.get("exception")))
     if python_name in taken:
         raise CodegenError(
             f"shape {structure.name!r}: members map to the same Python name "

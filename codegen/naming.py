@@ -4,14 +4,28 @@ import keyword
 
 from botocore import xform_name
 
-# Names the generated classes define themselves; a member must not shadow them.
-_RESERVED_ATTRIBUTES = frozenset({"to_dict", "from_dict", "validate"})
+# Names a member must not take: the generated classes' own methods, and the
+# types and helpers their annotations and class bodies name (DynamoDB's
+# AttributeValue has a member ``BOOL``; ``bool: bool | None`` would shadow it).
+_RESERVED_ATTRIBUTES = frozenset(
+    {"to_dict", "from_dict", "validate"}
+    | {"bool", "bytes", "datetime", "dict", "float", "int", "list", "str"}
+    | {"dataclass", "field"}
+)
+
+# What a modeled error inherits (its class attributes and botocore's
+# ``ClientError``); Glacier's errors have a member ``code``.
+_ERROR_ATTRIBUTES = frozenset(
+    {"code", "http_status", "response", "operation_name", "args", "with_traceback"}
+)
 
 
-def field_name(member_name: str) -> str:
-    """A member's attribute: boto3's snake_case; keywords get a trailing ``_``."""
+def field_name(member_name: str, *, error: bool = False) -> str:
+    """A member's attribute: boto3's snake_case; keywords and names the class
+    needs get a trailing ``_``."""
     name = xform_name(member_name)
-    if keyword.iskeyword(name) or name in _RESERVED_ATTRIBUTES:
+    reserved = name in _RESERVED_ATTRIBUTES or (error and name in _ERROR_ATTRIBUTES)
+    if keyword.iskeyword(name) or reserved:
         return name + "_"
     return name
 

@@ -101,7 +101,7 @@ class LazyView:
 
     docstring: str
     eager_imports: tuple[str, ...]
-    type_imports: tuple[str, ...]
+    type_checking: tuple[str, ...]
     names: tuple[str, ...]
     modules: tuple[tuple[str, str], ...]
 
@@ -862,6 +862,13 @@ def _module_doc(names: tuple[str, ...], title: str) -> str:
     return f"Structures of {title} that refer to each other: {listed}."
 
 
+def _type_checking_block(imports: list[str]) -> tuple[str, ...]:
+    """The imports only type checkers run (none for a package with no names)."""
+    if not imports:
+        return ()
+    return ("", "if TYPE_CHECKING:", *(f"    {line}" for line in imports))
+
+
 def _lazy_view(
     values: dict[str, object],
     modules: dict[str, str],
@@ -878,7 +885,9 @@ def _lazy_view(
     return LazyView(
         docstring=docs[kind],
         eager_imports=tuple(eager),
-        type_imports=tuple(_import_lines(dict(sorted(by_module.items())))),
+        type_checking=_type_checking_block(
+            _import_lines(dict(sorted(by_module.items())))
+        ),
         names=tuple(exported),
         modules=tuple(sorted(modules.items())),
     )

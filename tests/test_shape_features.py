@@ -165,9 +165,10 @@ def test_a_json_value_header_takes_any_json_value(features: ModuleType) -> None:
         assert request.to_dict()["Tags"] == value
         assert botocore_errors("PutObject", request.to_dict()) == ""
         headers = serialize("PutObject", request.to_dict())["headers"]
-        assert headers["X-Amz-Tags"] == serialize("PutObject", {**base, "Tags": value})[
-            "headers"
-        ]["X-Amz-Tags"]
+        assert (
+            headers["X-Amz-Tags"]
+            == serialize("PutObject", {**base, "Tags": value})["headers"]["X-Amz-Tags"]
+        )
     with pytest.raises(features.ValidationError) as caught:
         features.PutObjectRequest.from_dict({**base, "Tags": {"a": object()}})
     assert violations(caught) == [("Tags", "type")]
@@ -185,9 +186,10 @@ def test_a_streaming_body_may_be_bytes_text_or_a_file(features: ModuleType) -> N
     assert serialize("PutObject", request.to_dict())["body"] is stream
     text = features.PutObjectRequest.from_dict({**base, "Body": "héllo"})
     assert text.body == "héllo".encode()
-    assert serialize("PutObject", text.to_dict())["body"] == serialize(
-        "PutObject", {**base, "Body": "héllo"}
-    )["body"]
+    assert (
+        serialize("PutObject", text.to_dict())["body"]
+        == serialize("PutObject", {**base, "Body": "héllo"})["body"]
+    )
     with pytest.raises(features.ValidationError) as caught:
         features.PutObjectRequest.from_dict({**base, "Body": 12})
     assert violations(caught) == [("Body", "type")]
@@ -228,9 +230,7 @@ def test_documents_hold_json_values_as_botocore_sends_and_parses_them(
     assert botocore_errors("Describe", request.to_dict()) == ""
     body = serialize("Describe", request.to_dict())["body"]
     assert json.loads(body) == {"Config": DOCUMENT}
-    parsed = parse(
-        "Describe", {"status_code": 200, "headers": {}, "body": body}
-    )
+    parsed = parse("Describe", {"status_code": 200, "headers": {}, "body": body})
     assert features.DescribeResponse.from_dict(parsed).to_dict() == parsed
 
 
@@ -300,9 +300,10 @@ def test_blobs_take_text_and_bytearray_as_botocore_sends_them(
     for value in ("AB", bytearray(b"AB"), b"AB"):
         request = features.DescribeRequest.from_dict({"Raw": value})
         assert request.raw == b"AB"
-        assert serialize("Describe", request.to_dict())["body"] == serialize(
-            "Describe", {"Raw": value}
-        )["body"]
+        assert (
+            serialize("Describe", request.to_dict())["body"]
+            == serialize("Describe", {"Raw": value})["body"]
+        )
     too_long = features.DescribeRequest.from_dict({"Raw": "12345"})
     with pytest.raises(features.ValidationError) as caught:
         too_long.validate()  # the length counts encoded bytes
@@ -358,9 +359,10 @@ def test_errors_carry_the_models_status_and_code(features: ModuleType) -> None:
         assert cls.code == shape.error_code == name
         assert cls.http_status == shape.metadata["error"]["httpStatusCode"]
     # The runtime's ValidationError keeps its name; the model's steps aside.
-    assert features.ValidationError is importlib.import_module(
-        "features._runtime"
-    ).ValidationError
+    assert (
+        features.ValidationError
+        is importlib.import_module("features._runtime").ValidationError
+    )
 
 
 def test_boxed_and_deprecated_members(features: ModuleType) -> None:

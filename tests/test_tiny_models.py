@@ -232,13 +232,18 @@ def test_integer_edges_are_accepted(tiny: ModuleType) -> None:
 
 
 def test_error_is_a_client_error_with_typed_members(tiny: ModuleType) -> None:
-    error = tiny.BadThing(message="nope", field="abc")
+    # Members named like what the class needs ('field' for the dataclass
+    # machinery, 'code' for the error's own code) get a trailing underscore.
+    error = tiny.BadThing(message="nope", field_="abc", code_="E1")
     assert isinstance(error, ClientError) and isinstance(error, tiny.TinyTestError)
+    assert error.code == "BadThing"
     assert error.response["Error"] == {"Code": "BadThing", "Message": "nope"}
-    assert error.to_dict() == {"Message": "nope", "Field": "abc"}
-    parsed = tiny.BadThing.from_dict({"Message": "nope", "Field": "abc", "New": 1})
+    assert error.to_dict() == {"Message": "nope", "Field": "abc", "Code": "E1"}
+    parsed = tiny.BadThing.from_dict(
+        {"Message": "nope", "Field": "abc", "Code": "E1", "New": 1}
+    )
     assert parsed == error
-    assert repr(parsed) == "BadThing(message='nope', field='abc')"
+    assert repr(parsed) == "BadThing(message='nope', code_='E1', field_='abc')"
 
 
 def test_generated_tiny_package_passes_mypy_strict(tiny: ModuleType) -> None:

@@ -629,6 +629,10 @@ class Integer:
         return value
 
 
+# How JSON protocols write the floats JSON has no number for.
+_NON_FINITE: Final = frozenset({"NaN", "Infinity", "-Infinity"})
+
+
 class Float:
     """A float or double shape: any real number (not ``bool``) within range."""
 
@@ -651,6 +655,8 @@ class Float:
     ) -> float | None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value
+        if not reader.strict and isinstance(value, str) and value in _NON_FINITE:
+            return float(value)  # botocore's JSON parser leaves these as text
         reader.reject(value, path, "float", required)
         return None
 
@@ -996,6 +1002,8 @@ class List(Generic[T]):
         read_item = self.item.read
         result: list[T] = []
         for index, entry in enumerate(value):
+            if entry is None and not reader.strict:
+                continue  # a null entry in a response: nothing to keep
             item = read_item(entry, f"{path}[{index}]", reader, True)
             if item is not None:
                 result.append(item)

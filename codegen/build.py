@@ -191,14 +191,38 @@ def _member(
 UNKNOWN_MEMBER_FIELD = "sdk_unknown_member"
 
 
+def _is_event_stream(shape: botocore.model.Shape) -> bool:
+    return bool(shape.serialization.get("eventstream", False))
+
+
+def _event_members(
+    shape: botocore.model.StructureShape,
+) -> dict[str, botocore.model.Shape]:
+    """The members of a structure; of an event stream, the events only.
+
+    An event stream's error members never arrive as events: botocore raises
+    ``EventStreamError`` for them while the caller iterates.
+    """
+    if not _is_event_stream(shape):
+        return dict(shape.members)
+    return {
+        name: member
+        for name, member in shape.members.items()
+        if not member.metadata.get("exception")
+    }
+
+
 def _structure(
     shape: botocore.model.StructureShape, is_input: bool
 ) -> ir.StructureShape:
-    if shape.event_stream_name is not None or shape.serialization.get("eventstream"):
-        raise _unsupported(shape, "an event stream")
-    taken: set[str] = {UNKNOWN_MEMBER_FIELD} if shape.is_tagged_union else set()
+    event_stream = _is_event_stream(shape)
+    if event_stream and is_input:
+        raise _unsupported(shape, "an event stream in a request")
+    union = bool(shape.is_tagged_union) or event_stream
+    taken: set[str] = {UNKNOWN_MEMBER_FIELD} if union else set()
     members = tuple(
-        _member(shape, name, member, taken) for name, member in shape.members.items()
+        _member(shape, name, member, taken)
+        for name, member in _event_members(shape).items()
     )
     # Required members first (keyword-only, so order is for readers only).
     members = tuple(m for m in members if m.required) + tuple(
@@ -217,9 +241,10 @@ def _structure(
         doc=_doc(shape),
         sensitive=_sensitive(shape),
         members=members,
-        union=bool(shape.is_tagged_union),
+        union=union,
         error=error,
         is_input=is_input,
+        event_stream=event_stream,
     )
 
 
@@ -262,7 +287,7 @@ def _children(shape: botocore.model.Shape) -> Iterable[botocore.model.Shape]:
     if isinstance(shape, botocore.model.StructureShape) and shape.is_document_type:
         return ()
     if isinstance(shape, botocore.model.StructureShape):
-        return shape.members.values()
+        return _event_members(shape).values()
     if isinstance(shape, botocore.model.ListShape):
         return (shape.member,)
     if isinstance(shape, botocore.model.MapShape):
@@ -288,13 +313,12 @@ def _name(shape: ir.Shape) -> str:
 
 
 def _event_stream(operation: botocore.model.OperationModel) -> str | None:
-    """Why an operation cannot be generated (it streams events), or ``None``."""
-    for direction, stream in (
-        ("input", operation.get_event_stream_input()),
-        ("output", operation.get_event_stream_output()),
-    ):
-        if stream is not None:
-            return f"its {direction} is an event stream ({stream.name!r})"
+    """Why an operation cannot be generated, or ``None``: botocore receives
+    event streams but cannot send one."""
+    stream = operation.get_event_stream_input()
+    if stream is not None:
+        name = stream.name
+        return f"its input is an event stream ({name!r}), which botocore cannot send"
     return None
 
 
@@ -320,9 +344,7 @@ def _operations(
             skipped.append(ir.SkippedOperation(name=name, reason=reason))
             continue
         if reason is not None:
-            raise CodegenError(
-                f"operation {name!r}: {reason}; event streams are not supported"
-            )
+            raise CodegenError(f"operation {name!r}: {reason}")
         operations.append(operation)
     return operations, skipped
 

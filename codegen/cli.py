@@ -83,8 +83,7 @@ def run(arguments: argparse.Namespace) -> int:
     service = build_service(loaded, settings.operations)
     for skipped in service.skipped_operations:
         print(
-            f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}, "
-            "which is not supported",
+            f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}",
             file=sys.stderr,
         )
     for shape in service.shapes:

@@ -144,7 +144,11 @@ class ErrorInfo:
 
 @dataclass(frozen=True)
 class StructureShape:
-    """A structure, union or error; ``is_input`` when reachable from a request."""
+    """A structure, union or error; ``is_input`` when reachable from a request.
+
+    An ``event_stream`` is a union of the events a streamed response carries;
+    a member of that shape holds the stream.
+    """
 
     name: str
     doc: str
@@ -153,6 +157,7 @@ class StructureShape:
     union: bool
     error: ErrorInfo | None
     is_input: bool
+    event_stream: bool = False
 
 
 Shape = (

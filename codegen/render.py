@@ -162,6 +162,8 @@ class _Context:
             case ir.MapShape(key=key, value=value):
                 key_type = self.annotation(key, prefix)
                 return f"dict[{key_type}, {self.annotation(value, prefix)}]"
+            case ir.StructureShape(event_stream=True):
+                return f"_rt.EventStream[{prefix}{shape.name}]"
             case ir.StructureShape(error=error) if error is not None:
                 raise CodegenError(
                     f"shape {shape.name!r}: an error used as a member is not supported"
@@ -173,6 +175,8 @@ class _Context:
     def dump(self, name: str, expression: str) -> str:
         """The expression turning a value of shape ``name`` into a parameter."""
         match self.shapes[name]:
+            case ir.StructureShape(event_stream=True):
+                return f"{codec_reference(name)}.dump({expression})"
             case ir.StructureShape():
                 return f"{expression}.to_dict()"
             case ir.ListShape() | ir.MapShape():
@@ -237,6 +241,11 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
     if member.deprecated:
         doc = "Deprecated. " + doc
     note = _wire_note(member)
+    if isinstance(target, ir.StructureShape) and target.event_stream:
+        note += (
+            f" A stream of ``{target.name}`` events, read as they arrive: iterate "
+            "it once; close it (or use ``with``) to stop early."
+        )
     if isinstance(target, ir.BlobShape) and target.streaming:
         note += (
             " The HTTP body, streamed: bytes or a file-like object in a request; "
@@ -424,7 +433,12 @@ def _class(
         '""',
     )
     doc = shape.doc or f"The ``{shape.name}`` structure."
-    if shape.union:
+    if shape.event_stream:
+        doc += (
+            "\n\nOne event of a streamed response: exactly one member is set. "
+            "A response holds an ``EventStream`` of these; iterate it (once)."
+        )
+    elif shape.union:
         doc += "\n\nA union: exactly one member is set."
     repr_fields = tuple((field.name, field.hidden) for field in fields)
     return ClassView(
@@ -500,6 +514,8 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
         case ir.MapShape():
             limits(shape.min_length, shape.max_length, lengths)
             call = f"_rt.Map({shape.key}, {shape.value}"
+        case ir.StructureShape(event_stream=True):
+            call = f"_rt.Events(lambda: shapes.{shape.name}"
         case ir.StructureShape():
             call = f"_rt.Structure(lambda: shapes.{shape.name}"
     if shape.sensitive:
@@ -522,6 +538,8 @@ def _codec_target(context: _Context, shape: ir.Shape) -> str:
                 f"{name}: _rt.Map[{context.annotation(key, 'shapes.')}, "
                 f"{context.annotation(value, 'shapes.')}]"
             )
+        case ir.StructureShape(event_stream=True):
+            return f"{name}: _rt.Events[shapes.{shape.name}]"
         case ir.StructureShape():
             return f"{name}: _rt.Structure[shapes.{shape.name}]"
     return name

@@ -3,7 +3,8 @@
 tests/models/features-service-2.json is a small rest-json model with members in
 the URI, query string, headers and status code, a JSON-value header, streaming
 blobs in and out, a document, timestamps in several formats, a blob, a union,
-an event-stream operation, an error named like the runtime's ``ValidationError``
+event streams (one in a response, one in a request, which botocore cannot
+send), an error named like the runtime's ``ValidationError``
 and a pattern in Java's regex syntax. The oracles are botocore's serializer,
 parser and validator: what the generated classes write must be what botocore
 would send for the caller's own parameters.
@@ -11,10 +12,13 @@ would send for the caller's own parameters.
 
 from __future__ import annotations
 
+import binascii
+import dataclasses
 import datetime
 import importlib
 import io
 import json
+import struct
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +30,7 @@ import botocore.parsers
 import botocore.serialize
 import pytest
 from botocore.awsrequest import HeadersDict as HTTPHeaders
+from botocore.exceptions import EventStreamError
 from botocore.response import StreamingBody
 from botocore.utils import parse_to_aware_datetime
 from botocore.validate import ParamValidator
@@ -90,33 +95,107 @@ def violations(error: pytest.ExceptionInfo[Exception]) -> list[tuple[str, str]]:
     return [(v.path, v.rule) for v in error.value.errors]  # type: ignore[attr-defined]
 
 
-# --- selection: event streams are left out of 'all', refused when named ----------
+# --- event streams: typed events out; a request stream is refused --------------
 
 
-def test_all_leaves_out_event_stream_operations_and_says_so(
+def test_all_leaves_out_request_event_streams_and_says_so(
     generation: tuple[ModuleType, str],
 ) -> None:
     features, stderr = generation
     assert (
-        "codegen: note: operation 'Watch' left out: its output is an event stream "
-        "('Events'), which is not supported"
+        "codegen: note: operation 'Talk' left out: its input is an event stream "
+        "('Lines'), which botocore cannot send"
     ) in stderr.splitlines()
-    assert not hasattr(features.FeaturesClient, "watch")
-    assert hasattr(features.FeaturesClient, "describe")
+    assert not hasattr(features.FeaturesClient, "talk")
+    assert hasattr(features.FeaturesClient, "watch")
 
 
-def test_a_named_event_stream_operation_is_refused(tmp_path: Path) -> None:
+def test_a_named_request_event_stream_operation_is_refused(tmp_path: Path) -> None:
     output = tmp_path / "out"
     result = run_codegen(
-        "--model", str(MODEL), "--service", "features", "--operation", "Watch",
+        "--model", str(MODEL), "--service", "features", "--operation", "Talk",
         "--output", str(output),
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == (
-        "codegen: error: operation 'Watch': its output is an event stream "
-        "('Events'); event streams are not supported\n"
+        "codegen: error: operation 'Talk': its input is an event stream "
+        "('Lines'), which botocore cannot send\n"
     )
     assert not output.exists()
+
+
+def event_message(event_type: str, headers: dict[str, str], payload: bytes) -> bytes:
+    """One message of AWS's event-stream encoding (string headers only)."""
+    encoded = b""
+    all_headers = {":message-type": "event", ":event-type": event_type, **headers}
+    for name, value in all_headers.items():
+        raw = value.encode()
+        encoded += bytes([len(name)]) + name.encode() + b"\x07"
+        encoded += struct.pack(">H", len(raw)) + raw
+    total = 12 + len(encoded) + len(payload) + 4
+    prelude = struct.pack(">II", total, len(encoded))
+    prelude += struct.pack(">I", binascii.crc32(prelude))
+    message = prelude + encoded + payload
+    return message + struct.pack(">I", binascii.crc32(message))
+
+
+class RawStream:
+    """What botocore's event-stream reader takes from urllib3: ``stream()``."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.closed = False
+
+    def stream(self) -> Iterator[bytes]:
+        yield self.data
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def watch_response(messages: bytes) -> tuple[dict[str, Any], RawStream]:
+    raw = RawStream(messages)
+    response = {
+        "status_code": 200,
+        "headers": {},
+        "body": raw,
+        "context": {"operation_name": "Watch"},
+    }
+    return parse("Watch", response), raw
+
+
+def test_response_events_are_read_into_their_classes(features: ModuleType) -> None:
+    json_type = {":content-type": "application/json"}
+    messages = event_message("Tick", json_type, b'{"At": 1422172800}')
+    messages += event_message("Tock", {":content-type": "text/plain"}, b"hello")
+    parsed, raw = watch_response(messages)
+    output = features.WatchOutput.from_dict(parsed)
+    assert output.to_dict() == parsed  # botocore's own stream object, unread
+    with output.events as events:
+        received = list(events)
+    assert raw.closed
+    when = datetime.datetime(2015, 1, 25, 8, tzinfo=datetime.UTC)
+    assert received == [
+        features.Events(tick=features.Tick(at=when)),
+        features.Events(tock=features.Tock(note="hello")),
+    ]
+    expected = list(watch_response(messages)[0]["Events"])  # botocore's own events
+    assert [event.to_dict() for event in received] == expected
+
+
+def test_a_modeled_error_event_raises_botocores_error(features: ModuleType) -> None:
+    headers = {
+        ":message-type": "exception",
+        ":exception-type": "Overload",
+        ":content-type": "application/json",
+    }
+    message = event_message("Overload", headers, b'{"Message": "slow down"}')
+    parsed, _ = watch_response(message)
+    output = features.WatchOutput.from_dict(parsed)
+    with pytest.raises(EventStreamError):
+        list(output.events)
+    # An error member is not an event: the class has no field for it.
+    assert "overload" not in {f.name for f in dataclasses.fields(features.Events)}
 
 
 # --- members bound to the URI, query string and headers ------------------------

@@ -284,8 +284,8 @@ def test_hostile_documentation_stays_inert_text(tmp_path: Path) -> None:
     [
         (
             {"Doc": {"type": "structure", "members": {}, "eventstream": True}},
-            "operation 'PutThing': its input is an event stream ('Doc'); "
-            "event streams are not supported",
+            "operation 'PutThing': its input is an event stream ('Doc'), "
+            "which botocore cannot send",
         ),
         (
             {"Doc": {"type": "structure", "members": {}, "exception": True}},

@@ -20,7 +20,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import (
@@ -36,7 +36,7 @@ from typing import (
     runtime_checkable,
 )
 
-__all__ = ["Document", "Readable", "ValidationError", "Violation"]
+__all__ = ["Document", "EventStream", "Readable", "ValidationError", "Violation"]
 
 Document: TypeAlias = (
     bool | int | float | str | list["Document"] | dict[str, "Document"] | None
@@ -1210,6 +1210,93 @@ class Structure(Generic[S]):
 
     def dump(self, value: S) -> Any:
         return value.to_dict()
+
+
+class EventStream(Generic[S]):
+    """The events of a streamed response, each read into its class as it arrives.
+
+    It wraps what botocore returns (its ``EventStream``, or any iterable of
+    event dicts). Iterate it once; close it (or use ``with``) to release the
+    connection early. A modeled error event raises botocore's
+    ``EventStreamError`` from the iteration, as botocore does.
+    """
+
+    __slots__ = ("_class", "raw")
+
+    def __init__(self, raw: Iterable[Mapping[str, Any]], cls: type[S]) -> None:
+        self.raw = raw
+        self._class = cls
+
+    def __iter__(self) -> Iterator[S]:
+        for event in self.raw:
+            yield self._class.from_dict(event, strict=False)
+
+    def close(self) -> None:
+        close = getattr(self.raw, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EventStream[{self._class.__name__}]"
+
+
+class Events(Generic[S]):
+    """An event stream shape: the member of a response holding the stream.
+
+    Reading wraps the stream without consuming it; ``dump`` gives back what
+    was read (botocore's own stream object).
+    """
+
+    exact: ClassVar[type | None] = None
+    __slots__ = ("_class", "_find", "sensitive")
+
+    def __init__(self, find: Callable[[], type[S]], *, sensitive: bool = False) -> None:
+        self._find = find
+        self._class: type[S] | None = None
+        self.sensitive = sensitive
+
+    @property
+    def cls(self) -> type[S]:
+        found = self._class
+        if found is None:
+            found = self._class = self._find()
+        return found
+
+    def read(
+        self, value: object, path: str, reader: Reader, required: bool = False
+    ) -> EventStream[S] | None:
+        if isinstance(value, EventStream):
+            return value
+        if isinstance(value, Iterable) and not isinstance(
+            value, (str, bytes, bytearray, Mapping)
+        ):
+            return EventStream(value, self.cls)
+        reader.reject(value, path, "an event stream", required)
+        return None
+
+    def check(
+        self,
+        value: object,
+        path: str,
+        errors: list[Violation],
+        sensitive: bool,
+        required: bool = False,
+    ) -> None:
+        if _check_required(value, path, errors, required) and not self.accepts(value):
+            message = f"expected an event stream, got {type_name(value)}"
+            errors.append(Violation(path, "type", message))
+
+    def accepts(self, value: object) -> bool:
+        return isinstance(value, EventStream)
+
+    def dump(self, value: EventStream[S]) -> Any:
+        return value.raw
 
 
 def exactly_one(members: Sequence[object]) -> bool:

@@ -60,6 +60,8 @@ def _walk(
     if shape is None or value is None:
         return value
     if isinstance(shape, botocore.model.StructureShape):
+        if shape.serialization.get("eventstream") and isinstance(value, list):
+            return [_walk(event, shape, scalar) for event in value]  # listed events
         if shape.metadata.get("document") or not isinstance(value, dict):
             return value
         members = shape.members

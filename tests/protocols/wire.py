@@ -16,11 +16,13 @@ import base64
 import copy
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import Any
 
 import botocore.model
 from botocore.awsrequest import HeadersDict, prepare_request_dict
 from botocore.compat import urlsplit
+from botocore.eventstream import EventStream
 from botocore.model import NoShapeFoundError
 from botocore.parsers import RpcV2CBORParser, create_parser
 from botocore.serialize import create_serializer
@@ -241,7 +243,29 @@ def _response(case: Case, protocol: str) -> dict[str, Any]:
     if protocol == CBOR:
         response["body"] = base64.b64decode(response["body"])
     response["headers"] = HeadersDict(response.get("headers", {}))
+    if case.operation_model().has_event_stream_output:
+        response["body"] = RawEventStream(response["body"])
     return response
+
+
+class RawEventStream:
+    """The runner's ``MockRawResponse``: the base64 fixture body, streamed as
+    urllib3 would hand it to botocore's event-stream reader."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = base64.b64decode(data)
+
+    def stream(self) -> Iterator[bytes]:
+        yield self._data
+
+
+def expand_event_streams(parsed: dict[str, Any]) -> dict[str, Any]:
+    """The runner's step 3: a stream of events becomes the list of its events
+    (``EventStream`` for botocore's, the generated wrapper's raw for ours)."""
+    return {
+        key: list(value) if isinstance(value, EventStream) else value
+        for key, value in parsed.items()
+    }
 
 
 def error_shape_of(
@@ -263,7 +287,9 @@ def fixed_up(parsed: dict[str, Any]) -> dict[str, Any]:
     """The runner's ``_fixup_parsed_result`` minus the parts ``normalise`` does
     on the expected side instead (bytes and special floats): no
     ``ResponseMetadata``, only ``Code`` and ``Message`` under ``Error``."""
-    fixed = {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
+    fixed = {
+        k: v for k, v in expand_event_streams(parsed).items() if k != "ResponseMetadata"
+    }
     if "Error" in fixed:
         error = fixed["Error"]
         fixed["Error"] = {k: v for k, v in error.items() if k in ("Code", "Message")}

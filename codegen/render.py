@@ -724,8 +724,19 @@ def _codec_imports(context: _Context) -> list[str]:
     enums = any(
         isinstance(s, ir.StringShape) and s.enum for s in context.shapes.values()
     )
+    # A list or map of timestamps spells out ``datetime`` in its codec's type.
+    datetimes = any(
+        isinstance(s, ir.ListShape | ir.MapShape) and context.mentions_datetime(s.name)
+        for s in context.shapes.values()
+    )
     return [
-        *(["from typing import get_args", ""] if enums else []),
+        *_import_lines(
+            {
+                "datetime": ["datetime"] if datetimes else [],
+                "typing": ["get_args"] if enums else [],
+            }
+        ),
+        *([""] if enums or datetimes else []),
         "from . import _runtime as _rt",
         "from . import shapes",
     ]

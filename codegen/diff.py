@@ -112,8 +112,12 @@ def type_name(
         return name
     seen = seen | {name}
     match shape:
+        case ir.StructureShape(event_stream=True):
+            return f"EventStream[{name}]"
         case ir.StructureShape():
             return name
+        case ir.DocumentShape():
+            return "Document"
         case ir.ListShape():
             return f"list[{type_name(service, shape.member, seen)}]"
         case ir.MapShape():
@@ -129,6 +133,8 @@ def type_name(
             return "bool"
         case ir.TimestampShape():
             return "datetime"
+        case ir.BlobShape(streaming=True):
+            return "bytes | Readable"
         case ir.BlobShape():
             return "bytes"
     raise AssertionError(f"unknown IR shape {shape!r}")
@@ -463,8 +469,6 @@ def compare(old: ir.Service, new: ir.Service) -> tuple[tuple[Change, ...], int]:
 
 def _selected(side: ModelSide, requested: Sequence[str]) -> list[str]:
     available = side.loaded.service_model.operation_names
-    if list(requested) == ["all"]:
-        return list(available)
     return [name for name in requested if name in available]
 
 
@@ -475,8 +479,15 @@ def diff_models(old: ModelSide, new: ModelSide, operations: Sequence[str]) -> Ap
     missing from both is the user's mistake.
     """
     requested = list(dict.fromkeys(operations))
-    old_names, new_names = _selected(old, requested), _selected(new, requested)
-    if requested != ["all"]:
+    if requested == ["all"]:
+        # As generation does: what cannot be generated (a request event
+        # stream) is left out on both sides.
+        old_ir = build_service(old.loaded, ["all"])
+        new_ir = build_service(new.loaded, ["all"])
+        old_names = [operation.name for operation in old_ir.operations]
+        new_names = [operation.name for operation in new_ir.operations]
+    else:
+        old_names, new_names = _selected(old, requested), _selected(new, requested)
         known = set(old_names) | set(new_names)
         for name in requested:
             if name not in known:
@@ -489,8 +500,8 @@ def diff_models(old: ModelSide, new: ModelSide, operations: Sequence[str]) -> Ap
                     f"{old.loaded.service_model.service_name!r} "
                     f"({old.label} and {new.label})" + suggest(name, everything)
                 )
-    old_ir = build_service(old.loaded, old_names)
-    new_ir = build_service(new.loaded, new_names)
+        old_ir = build_service(old.loaded, old_names)
+        new_ir = build_service(new.loaded, new_names)
     changes, documentation = compare(old_ir, new_ir)
     return ApiDiff(
         service=new_ir.name,

@@ -477,3 +477,34 @@ def test_the_generated_package_type_checks(
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_the_api_diff_tells_the_new_kinds_of_type_apart(tmp_path: Path) -> None:
+    """A document, a streamed body and an event stream each turned into a plain
+    type: three breaking type changes; 'Talk' (a request event stream) is left
+    out of the comparison as it is of generation."""
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    shapes = model["shapes"]
+    shapes["DescribeRequest"]["members"]["Config"] = {"shape": "Name"}
+    shapes["GetObjectOutput"]["members"]["Body"] = {"shape": "Raw"}
+    shapes["WatchOutput"]["members"]["Events"] = {"shape": "Tick"}
+    del shapes["WatchOutput"]["payload"]
+    changed = tmp_path / "service-2.json"
+    changed.write_text(json.dumps(model), encoding="utf-8")
+    result = run_codegen(
+        "diff", str(MODEL), str(changed), "--service", "features",
+        "--operation", "all", "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["operations"] == ["Describe", "GetObject", "PutObject", "Watch"]
+    types = {
+        change["subject"]: change["detail"]
+        for change in report["changes"]
+        if change["kind"] == "type-changed"
+    }
+    assert types == {
+        "DescribeRequest.Config": "Document -> str",
+        "GetObjectOutput.Body": "bytes | Readable -> bytes",
+        "WatchOutput.Events": "EventStream[Events] -> Tick",
+    }

@@ -4,12 +4,14 @@
 # Moving to another botocore (README, "Regenerating on a botocore update"):
 #   make update-botocore VERSION=X   pin, reinstall, regenerate, diff, CHANGELOG.md
 #   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
+# Beyond Connect (README, "Every service"):
+#   make every-service               generate every botocore service, import, round-trip
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: env generate check test lint bench
+.PHONY: env generate check test lint bench every-service
 .PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
@@ -32,6 +34,12 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Every service of the installed botocore generated (black, with its cache) and
+# imported, and every operation's input round-tripped; exit 1 on any failure.
+# Options pass through, e.g. make every-service ARGS="--services s3,sqs --jobs 4".
+every-service: $(STAMP)
+	$(PY) -m tests.every_service $(ARGS)
 
 # The usage checks come first so a forgotten VERSION changes nothing at all.
 update-botocore-usage:

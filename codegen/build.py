@@ -33,7 +33,12 @@ RESERVED_NAMES = frozenset(
         "Violation",
         "annotations",
         "dataclass",
+        "datetime",
         "field",
+        "get_args",
+        "importlib",
+        "shapes",
+        "uuid",
     }
 )
 
@@ -349,15 +354,22 @@ def _operations(
     return operations, skipped
 
 
+def _needs_renaming(name: str) -> bool:
+    return name in RESERVED_NAMES or keyword.iskeyword(name) or name.startswith("__")
+
+
 def python_names(names: Iterable[str]) -> dict[str, str]:
     """Shapes named like a keyword (apigatewayv2 has a ``None``) or like
     something the generated code needs (sagemaker-runtime has a
-    ``ValidationError``) get a trailing ``_``, as such members do."""
+    ``ValidationError``) get a trailing ``_``, as such members do. Names with
+    two leading underscores (23 services have ``__string`` and friends) lose
+    them: Python would mangle them inside a class body."""
     taken = set(names)
     renames = {}
-    clashing = {n for n in taken if n in RESERVED_NAMES or keyword.iskeyword(n)}
-    for name in sorted(clashing):
-        renamed = name + "_"
+    for name in sorted(n for n in taken if _needs_renaming(n)):
+        renamed = name.lstrip("_") or "shape"
+        if _needs_renaming(renamed) or renamed in taken:
+            renamed += "_"
         while renamed in taken:
             renamed += "_"
         taken.add(renamed)

@@ -77,9 +77,15 @@ def _components(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
 
 
 def module_name(class_name: str) -> str:
-    """``EmailAddressInfo`` -> ``email_address_info``; never a keyword or reserved."""
-    name = xform_name(class_name)
-    if keyword.iskeyword(name) or name in RESERVED_MODULES:
+    """``EmailAddressInfo`` -> ``email_address_info``; never a keyword, reserved,
+    or the class's own name.
+
+    Importing a submodule binds it as an attribute of its package, so a module
+    named like its class (``None_``, which ``xform_name`` leaves as it is, or a
+    lowercase class) would hide the class from the package's lazy lookup.
+    """
+    name = xform_name(class_name).lower()
+    if keyword.iskeyword(name) or name in RESERVED_MODULES or name == class_name:
         name += "_"
     return name
 

@@ -508,3 +508,29 @@ def test_the_api_diff_tells_the_new_kinds_of_type_apart(tmp_path: Path) -> None:
         "GetObjectOutput.Body": "bytes | Readable -> bytes",
         "WatchOutput.Events": "EventStream[Events] -> Tick",
     }
+
+
+def test_shapes_named_with_two_underscores_are_not_mangled(
+    features: ModuleType,
+) -> None:
+    """``__listOf__string`` (23 services name shapes so) would be mangled by
+    Python inside a class body; the generated names drop the underscores."""
+    request = features.DescribeRequest.from_dict({"Tags": ["a", "b"]})
+    request.validate()
+    with pytest.raises(features.ValidationError) as caught:
+        features.DescribeRequest.from_dict({"Tags": ["a", 1]})
+    assert violations(caught) == [("Tags[1]", "type")]
+    with pytest.raises(features.ValidationError) as caught:
+        features.DescribeRequest(tags=["", "b", "c"]).validate()
+    assert violations(caught) == [("Tags", "length"), ("Tags[0]", "length")]
+    report = botocore_errors("Describe", {"Tags": ["", "b", "c"]})
+    assert "Tags" in report and "Tags[0]" in report
+
+
+def test_a_structure_named_none_is_a_class_of_its_own(features: ModuleType) -> None:
+    """apigatewayv2's ``None``: the class is ``None_``, in a module that is not
+    also called ``None_`` (importing it would hide the class)."""
+    request = features.DescribeRequest.from_dict({"Nothing": {}})
+    assert isinstance(request.nothing, features.None_)
+    assert isinstance(features.None_, type)
+    assert isinstance(importlib.import_module("features.shapes").None_, type)

@@ -73,7 +73,16 @@ def html_to_text(documentation: str) -> str:
 def _escape(text: str) -> str:
     """Make ``text`` safe inside a triple-quoted docstring."""
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    text = "".join(
+    if not text.replace("\n", "").isprintable():  # rare: skip the walk otherwise
+        text = _escape_unprintable(text)
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return text
+
+
+def _escape_unprintable(text: str) -> str:
+    """Control and other unprintable characters as their escapes."""
+    return "".join(
         (
             char
             if char.isprintable() or char == "\n"
@@ -81,9 +90,6 @@ def _escape(text: str) -> str:
         )
         for char in text
     )
-    if text.endswith('"'):
-        text = text[:-1] + '\\"'
-    return text
 
 
 def docstring(text: str, indent: int, width: int = 88) -> str:

@@ -35,6 +35,7 @@ import botocore.validate
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from .conftest import SUMMARY
 from .exclusions import EXCLUSIONS
 from .runner import Options, available_services, render, run
 from .strategies import input_params
@@ -57,6 +58,7 @@ def test_every_service() -> None:
     )
     lines = render(report)
     print("\n".join(lines))
+    SUMMARY.extend(lines)
     assert len(report.results) == len(available_services())
     assert report.ok, "\n".join(
         [failure.line() for failure in report.failures] + [report.summary()]

@@ -130,12 +130,7 @@ def _scalar(shape: botocore.model.Shape) -> ir.Shape:
         case "boolean":
             return ir.BooleanShape(name=name, doc=doc, sensitive=sensitive)
         case "timestamp":
-            return ir.TimestampShape(
-                name=name,
-                doc=doc,
-                sensitive=sensitive,
-                timestamp_format=shape.serialization.get("timestampFormat"),
-            )
+            return ir.TimestampShape(name=name, doc=doc, sensitive=sensitive)
         case "blob":
             return ir.BlobShape(
                 name=name,
@@ -317,7 +312,7 @@ def _name(shape: ir.Shape) -> str:
     return shape.name
 
 
-def _event_stream(operation: botocore.model.OperationModel) -> str | None:
+def _refusal(operation: botocore.model.OperationModel) -> str | None:
     """Why an operation cannot be generated, or ``None``: botocore receives
     event streams but cannot send one."""
     stream = operation.get_event_stream_input()
@@ -344,7 +339,7 @@ def _operations(
                 + suggest(name, available)
             )
         operation = model.operation_model(name)
-        reason = _event_stream(operation)
+        reason = _refusal(operation)
         if reason is not None and every:
             skipped.append(ir.SkippedOperation(name=name, reason=reason))
             continue
@@ -368,7 +363,7 @@ def python_names(names: Iterable[str]) -> dict[str, str]:
     renames = {}
     for name in sorted(n for n in taken if _needs_renaming(n)):
         renamed = name.lstrip("_") or "shape"
-        if _needs_renaming(renamed) or renamed in taken:
+        if _needs_renaming(renamed):
             renamed += "_"
         while renamed in taken:
             renamed += "_"

@@ -67,12 +67,9 @@ class BooleanShape:
 
 @dataclass(frozen=True)
 class TimestampShape:
-    """``timestamp_format`` is the model's wire format, when it names one."""
-
     name: str
     doc: str
     sensitive: bool
-    timestamp_format: str | None
 
 
 @dataclass(frozen=True)
@@ -119,7 +116,13 @@ class MapShape:
 
 @dataclass(frozen=True)
 class Member:
-    """A structure member; ``sensitive`` is true when the member or its shape is."""
+    """A structure member; ``sensitive`` is true when the member or its shape is.
+
+    ``location`` is where botocore puts it on the wire when not in the body
+    (``uri``, ``querystring``, ``header``, ``headers``, ``statusCode``), under
+    ``location_name``; ``timestamp_format`` is the wire format the model names
+    (member or shape); a ``json_value`` header carries any JSON value.
+    """
 
     name: str
     field_name: str

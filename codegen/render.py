@@ -219,6 +219,25 @@ def _wire_note(member: ir.Member) -> str:
     return note.strip()
 
 
+def _value_note(target: ir.Shape) -> str:
+    """What a member's value is when its type does not say it all."""
+    match target:
+        case ir.StructureShape(event_stream=True):
+            return (
+                f" A stream of ``{target.name}`` events, read as they arrive: "
+                "iterate it once; close it (or use ``with``) to stop early."
+            )
+        case ir.BlobShape(streaming=True):
+            return (
+                " The HTTP body, streamed: bytes or a file-like object in a "
+                "request; in a response botocore's ``StreamingBody``, read it "
+                "(once) or close it."
+            )
+        case ir.StringShape(unchecked_pattern=ir.UncheckedPattern(ecma=ecma)):
+            return f" The model's pattern ``{ecma}`` is not ECMA-262: not checked."
+    return ""
+
+
 def _field(context: _Context, member: ir.Member) -> FieldView:
     target = context.shapes[member.target]
     if member.json_value:
@@ -240,22 +259,7 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
     doc = member.doc or target.doc or f"The ``{member.name}`` member."
     if member.deprecated:
         doc = "Deprecated. " + doc
-    note = _wire_note(member)
-    if isinstance(target, ir.StructureShape) and target.event_stream:
-        note += (
-            f" A stream of ``{target.name}`` events, read as they arrive: iterate "
-            "it once; close it (or use ``with``) to stop early."
-        )
-    if isinstance(target, ir.BlobShape) and target.streaming:
-        note += (
-            " The HTTP body, streamed: bytes or a file-like object in a request; "
-            "in a response botocore's ``StreamingBody``, read it (once) or close it."
-        )
-    if isinstance(target, ir.StringShape) and target.unchecked_pattern:
-        note += (
-            f" The model's pattern ``{target.unchecked_pattern.ecma}`` is not "
-            "ECMA-262, so it is not checked."
-        )
+    note = _wire_note(member) + _value_note(target)
     if note:
         doc += "\n\n" + note.strip()
     wire = repr(member.name)

@@ -1,7 +1,7 @@
 """Which module of ``shapes/`` each structure goes in.
 
 One module per structure, so importing a class loads only the classes it
-refers to, and a package of all of Connect's 1,200 classes imports in
+refers to, and a package of all of Connect's 1,382 classes imports in
 milliseconds. Structures that refer to each other in a cycle share a module:
 their annotations name each other, and modules may not import in a cycle.
 """

@@ -7,6 +7,7 @@ renderer never sees a botocore object.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import keyword
 import re
@@ -349,21 +350,29 @@ def _operations(
     return operations, skipped
 
 
-def _needs_renaming(name: str) -> bool:
-    return name in RESERVED_NAMES or keyword.iskeyword(name) or name.startswith("__")
+# Python's builtins: the generated modules use some (``AttributeError``,
+# ``float``, ``object``) and no shape should hide any.
+_BUILTINS = frozenset(dir(builtins))
 
 
-def python_names(names: Iterable[str]) -> dict[str, str]:
-    """Shapes named like a keyword (apigatewayv2 has a ``None``) or like
-    something the generated code needs (sagemaker-runtime has a
-    ``ValidationError``) get a trailing ``_``, as such members do. Names with
-    two leading underscores (23 services have ``__string`` and friends) lose
-    them: Python would mangle them inside a class body."""
+def python_names(names: Iterable[str], package_names: set[str]) -> dict[str, str]:
+    """Shapes named like a keyword (apigatewayv2 has a ``None``), a builtin
+    (datazone has an ``AttributeError``, frauddetector a ``float``) or
+    something the package needs (sagemaker-runtime has a ``ValidationError``,
+    storagegateway a ``StorageGatewayError``) get a trailing ``_``, as such
+    members do. Names with two leading underscores (23 services have
+    ``__string`` and friends) lose them: Python would mangle them inside a
+    class body."""
+    reserved = RESERVED_NAMES | _BUILTINS | package_names
+
+    def needs_renaming(name: str) -> bool:
+        return name in reserved or keyword.iskeyword(name) or name.startswith("__")
+
     taken = set(names)
     renames = {}
-    for name in sorted(n for n in taken if _needs_renaming(n)):
+    for name in sorted(n for n in taken if needs_renaming(n)):
         renamed = name.lstrip("_") or "shape"
-        if _needs_renaming(renamed):
+        if needs_renaming(renamed):
             renamed += "_"
         while renamed in taken:
             renamed += "_"
@@ -415,12 +424,16 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
         # Re-resolve by name so member traits of one reference do not leak in.
         shape = model.shape_for(name)
         shapes.append(_convert(shape, name in inputs))
-    renames = python_names(everything)
     service_id = model.metadata.get("serviceId") or model.service_name
+    client_class = client_class_name(service_id)
+    error_base = client_class.removesuffix("Client") + "Error"
+    # storagegateway models a StorageGatewayError: the package's names win.
+    renames = python_names(everything, {client_class, error_base})
     return ir.Service(
         name=model.service_name,
         service_id=service_id,
-        client_class=client_class_name(service_id),
+        client_class=client_class,
+        error_base=error_base,
         protocol=model.protocol,
         botocore_version=loaded.botocore_version,
         model_sha256=loaded.sha256,

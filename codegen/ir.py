@@ -204,6 +204,7 @@ class Service:
     name: str
     service_id: str
     client_class: str
+    error_base: str
     protocol: str
     botocore_version: str
     model_sha256: str

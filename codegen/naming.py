@@ -6,10 +6,12 @@ from botocore import xform_name
 
 # Names a member must not take: the generated classes' own methods, and the
 # types and helpers their annotations and class bodies name (DynamoDB's
-# AttributeValue has a member ``BOOL``; ``bool: bool | None`` would shadow it).
+# AttributeValue has a member ``BOOL``; ``bool: bool | None`` would shadow it;
+# appflow has ``Object`` members, and ``data: object`` is in every class).
 _RESERVED_ATTRIBUTES = frozenset(
     {"to_dict", "from_dict", "validate"}
     | {"bool", "bytes", "datetime", "dict", "float", "int", "list", "str"}
+    | {"frozenset", "object", "tuple"}
     | {"dataclass", "field"}
 )
 

@@ -238,7 +238,7 @@ def _value_note(target: ir.Shape) -> str:
     return ""
 
 
-def _field(context: _Context, member: ir.Member) -> FieldView:
+def _field(context: _Context, shape: ir.StructureShape, member: ir.Member) -> FieldView:
     target = context.shapes[member.target]
     if member.json_value:
         annotation = "_rt.Document"
@@ -263,7 +263,7 @@ def _field(context: _Context, member: ir.Member) -> FieldView:
     if note:
         doc += "\n\n" + note.strip()
     wire = repr(member.name)
-    local = _local(member)
+    local = _local(member, shape)
     exact_type = _EXACT_TYPES.get(type(target))
     if _is_enum(target) or member.json_value:
         exact_type = None
@@ -352,11 +352,16 @@ def _is_enum(shape: ir.Shape) -> bool:
     return isinstance(shape, ir.StringShape) and bool(shape.enum)
 
 
-def _local(member: ir.Member) -> str:
-    """The local variable holding a member in ``_from_wire``."""
-    if member.field_name in _METHOD_LOCALS:
-        return member.field_name + "_value"
-    return member.field_name
+def _local(member: ir.Member, shape: ir.StructureShape) -> str:
+    """The local variable holding a member in ``_from_wire``: its field name,
+    unless that would shadow a name the method uses (then ``range_value``, made
+    longer while another member has that name: geo-routes has both)."""
+    if member.field_name not in _METHOD_LOCALS:
+        return member.field_name
+    local = member.field_name + "_value"
+    while local in {other.field_name for other in shape.members}:
+        local += "_"
+    return local
 
 
 def _valid_lines(conditions: list[str]) -> tuple[str, ...]:
@@ -372,11 +377,11 @@ def _valid_lines(conditions: list[str]) -> tuple[str, ...]:
 def _construct_lines(shape: ir.StructureShape) -> tuple[str, ...]:
     """The end of ``_from_wire``: give up on a missing member, else build."""
     lines: list[str] = []
-    missing = [_local(m) for m in shape.members if m.required]
+    missing = [_local(m, shape) for m in shape.members if m.required]
     if missing:
         lines.append("if " + " or ".join(f"{local} is None" for local in missing) + ":")
         lines.append("    return None")
-    arguments = [f"{m.field_name}={_local(m)}" for m in shape.members]
+    arguments = [f"{m.field_name}={_local(m, shape)}" for m in shape.members]
     if shape.union:
         arguments.append(f"{UNKNOWN_MEMBER_FIELD}={UNKNOWN_MEMBER_FIELD}")
     lines.append(f"return cls({', '.join(arguments)})")
@@ -415,7 +420,7 @@ def _unknown_member_field() -> FieldView:
 def _class(
     context: _Context, shape: ir.StructureShape, operation_name: str = ""
 ) -> ClassView:
-    fields = tuple(_field(context, member) for member in shape.members)
+    fields = tuple(_field(context, shape, member) for member in shape.members)
     if shape.union:
         fields += (_unknown_member_field(),)
     checks = [field.check for field in fields]
@@ -688,9 +693,14 @@ def _error_imports(
     for name in named:
         where = ".shapes.enums" if name not in home else f".shapes.{home[name]}"
         modules.setdefault(where, []).append(name)
+    datetimes = any(context.mentions_datetime(target) for target in targets)
     return [
         *_import_lines(
-            {"collections.abc": ["Mapping"], "typing": ["Any", "ClassVar", "Self"]}
+            {
+                "collections.abc": ["Mapping"],
+                "datetime": ["datetime"] if datetimes else [],
+                "typing": ["Any", "ClassVar", "Self"],
+            }
         ),
         "",
         "from botocore.exceptions import ClientError",
@@ -812,7 +822,7 @@ class Renderer:
                 [s for s in service.shapes if s.name not in error_names]
             )
         ]
-        error_base = service.client_class.removesuffix("Client") + "Error"
+        error_base = service.error_base
         operation_names = ", ".join(op.name for op in service.operations)
         title = f"{service.service_id} ({operation_names})"
         values: dict[str, object] = {

@@ -534,3 +534,25 @@ def test_a_structure_named_none_is_a_class_of_its_own(features: ModuleType) -> N
     assert isinstance(request.nothing, features.None_)
     assert isinstance(features.None_, type)
     assert isinstance(importlib.import_module("features.shapes").None_, type)
+
+
+def test_names_that_would_shadow_what_the_code_uses_step_aside(
+    features: ModuleType,
+) -> None:
+    """Found by mypy --strict over every service: members ``Object`` (appflow),
+    ``Range`` next to ``RangeValue`` (geo-routes), a shape ``float``
+    (frauddetector), errors ``AttributeError`` (datazone) and
+    ``<Service>Error`` (storagegateway), an error with a timestamp member."""
+    params = {"Object": "o", "Range": True, "RangeValue": 3, "Ratio": 0.5}
+    request = features.DescribeRequest.from_dict(params)
+    assert (request.object_, request.range, request.range_value) == ("o", True, 3)
+    assert request.to_dict() == params
+    with pytest.raises(features.ValidationError) as caught:
+        features.DescribeRequest(ratio=-1.0).validate()
+    assert violations(caught) == [("Ratio", "range")]
+    errors = importlib.import_module("features.errors")
+    assert errors.AttributeError_.code == "AttributeError"
+    assert errors.FeaturesError_.code == "FeaturesError"
+    assert issubclass(errors.FeaturesError_, errors.FeaturesError)
+    with pytest.raises(AttributeError):
+        features.NoSuchName  # noqa: B018 - the package's own lookup still fails

@@ -35,6 +35,7 @@ import shutil
 import sys
 import tempfile
 import time
+import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -388,9 +389,12 @@ def _check_operation(
     if operation.input_shape is None:
         return None
     protocol = model.resolved_protocol
+    # The class the client method takes, as a caller's type checker sees it
+    # (a shape named like a builtin or keyword has a renamed class).
+    method = getattr(client_class, xform_name(name))
     checker = Checker(
         operation=operation,
-        request_class=getattr(package, operation.input_shape.name),
+        request_class=typing.get_type_hints(method)["request"],
         validation_error=package.ValidationError,
         serializer=botocore.serialize.create_serializer(
             protocol, include_validation=False
@@ -515,7 +519,7 @@ class Report:
         return (
             f"every-service: {imported}/{len(self.results)} services generated and "
             f"imported, {passed:,}/{checked:,} operations round-tripped{note}; "
-            f"{excluded} operations excluded (listed above)"
+            f"{excluded} operations excluded" + (" (listed above)" if excluded else "")
         )
 
 

@@ -6,12 +6,13 @@
 #   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
 # Beyond Connect (README, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip
+#   make every-service-typecheck     mypy --strict over every service's package
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: env generate check test lint bench every-service
+.PHONY: env generate check test lint bench every-service every-service-typecheck
 .PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
@@ -40,6 +41,10 @@ test: $(STAMP)
 # Options pass through, e.g. make every-service ARGS="--services s3,sqs --jobs 4".
 every-service: $(STAMP)
 	$(PY) -m tests.every_service $(ARGS)
+
+# mypy --strict over every service's package (about ten minutes; not in make test).
+every-service-typecheck: $(STAMP)
+	$(PY) -m tests.every_service.typecheck $(ARGS)
 
 # The usage checks come first so a forgotten VERSION changes nothing at all.
 update-botocore-usage:

@@ -70,3 +70,15 @@ def _store(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError:
         return
+
+
+class Unformatted(FormatCache):
+    """Leaves the rendered text as it is, for checks of what the generated code
+    does (the protocol fixtures, every service), where black, which only
+    reformats, would cost most of the time. The golden test covers formatting."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+
+    def format(self, text: str) -> str:
+        return text

@@ -20,15 +20,10 @@ from botocore import xform_name
 from conftest import REPO
 
 from codegen.build import build_service
-from codegen.format_cache import FormatCache
+from codegen.format_cache import Unformatted
 from codegen.loader import load_model
 from codegen.render import Renderer
 from codegen.writer import write_package
-
-
-class _Unformatted(FormatCache):
-    def format(self, text: str) -> str:
-        return text
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +31,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """``connect_all``: every Connect operation, written to a temporary folder."""
     root = tmp_path_factory.mktemp("connect_all")
     service = build_service(load_model("connect"), ["all"])
-    files = Renderer(formatter=_Unformatted(None)).render(service)
+    files = Renderer(formatter=Unformatted()).render(service)
     write_package(files, root / "connect_all")
     yield root / "connect_all"
 

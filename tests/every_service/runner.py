@@ -53,7 +53,7 @@ from hypothesis.errors import HypothesisException
 
 from codegen.build import build_service
 from codegen.errors import CodegenError
-from codegen.format_cache import FormatCache, default_folder
+from codegen.format_cache import FormatCache, Unformatted, default_folder
 from codegen.loader import LoadedModel, load_model
 from codegen.render import Renderer
 from codegen.writer import write_package
@@ -73,17 +73,6 @@ SUPPRESSED = (
     HealthCheck.data_too_large,
     HealthCheck.large_base_example,
 )
-
-
-class IdentityFormatter(FormatCache):
-    """Leaves generated text as rendered: black only reformats (golden tests
-    cover formatting), and cold black would take most of the CI budget."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
-
-    def format(self, text: str) -> str:
-        return text
 
 
 @dataclass(frozen=True)
@@ -217,7 +206,7 @@ def first_difference(expected: Any, actual: Any, path: str = "") -> str | None:
 
 
 def _formatter(kind: str) -> FormatCache:
-    return FormatCache(default_folder()) if kind == "black" else IdentityFormatter()
+    return FormatCache(default_folder()) if kind == "black" else Unformatted()
 
 
 def _build(loaded: LoadedModel, operations: list[str]) -> Any:

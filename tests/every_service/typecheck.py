@@ -20,15 +20,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.build import build_service
+from codegen.format_cache import Unformatted
 from codegen.loader import load_model
 from codegen.render import Renderer
 from codegen.writer import write_package
 
-from .runner import IdentityFormatter, available_services, package_name
+from .runner import available_services, package_name
 
 
 def _generate(services: Sequence[str], root: Path) -> list[str]:
-    renderer = Renderer(formatter=IdentityFormatter())
+    renderer = Renderer(formatter=Unformatted())
     packages = []
     for service in services:
         package = package_name(service)

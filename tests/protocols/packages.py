@@ -19,7 +19,7 @@ import botocore
 
 from codegen.build import build_service
 from codegen.errors import CodegenError
-from codegen.format_cache import FormatCache
+from codegen.format_cache import Unformatted
 from codegen.loader import load_model_bytes
 from codegen.render import Renderer
 from codegen.writer import write_package
@@ -27,16 +27,6 @@ from codegen.writer import write_package
 from .cases import Case
 
 SERVICE_NAME = "protocoltests"
-
-
-class Unformatted(FormatCache):
-    """A formatter that leaves the templates' output as it is (see module doc)."""
-
-    def __init__(self) -> None:
-        super().__init__(folder=None)
-
-    def format(self, text: str) -> str:
-        return text
 
 
 class Packages:

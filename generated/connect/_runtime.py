@@ -1147,12 +1147,9 @@ class Map(Generic[K, V]):
         return {dump_key(key): dump_value(item) for key, item in value.items()}
 
 
-class Structure(Generic[S]):
-    """A structure shape, delegating to the generated class.
-
-    The class is looked up on first use, so the codecs of a package of a
-    thousand structures load without importing any of them.
-    """
+class _ClassCodec(Generic[S]):
+    """A codec of a generated class, looked up on first use, so the codecs of
+    a package of a thousand structures load without importing any of them."""
 
     exact: ClassVar[type | None] = None
     __slots__ = ("_class", "_find", "sensitive")
@@ -1168,6 +1165,12 @@ class Structure(Generic[S]):
         if found is None:
             found = self._class = self._find()
         return found
+
+
+class Structure(_ClassCodec[S]):
+    """A structure shape, delegating to the generated class."""
+
+    __slots__ = ()
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -1246,27 +1249,14 @@ class EventStream(Generic[S]):
         return f"EventStream[{self._class.__name__}]"
 
 
-class Events(Generic[S]):
+class Events(_ClassCodec[S]):
     """An event stream shape: the member of a response holding the stream.
 
     Reading wraps the stream without consuming it; ``dump`` gives back what
     was read (botocore's own stream object).
     """
 
-    exact: ClassVar[type | None] = None
-    __slots__ = ("_class", "_find", "sensitive")
-
-    def __init__(self, find: Callable[[], type[S]], *, sensitive: bool = False) -> None:
-        self._find = find
-        self._class: type[S] | None = None
-        self.sensitive = sensitive
-
-    @property
-    def cls(self) -> type[S]:
-        found = self._class
-        if found is None:
-            found = self._class = self._find()
-        return found
+    __slots__ = ()
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False

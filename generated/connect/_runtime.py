@@ -15,7 +15,6 @@ problem at once. Messages never quote a value that the model marks sensitive.
 from __future__ import annotations
 
 import dataclasses
-import email.utils
 import functools
 import re
 import sys
@@ -788,8 +787,12 @@ def _parse_date_text(text: str) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
+        # Imported here: email.utils costs more at import than the rest of
+        # this module, and RFC 822 parameters are rare.
+        from email.utils import parsedate_to_datetime
+
         try:
-            parsed = email.utils.parsedate_to_datetime(text)
+            parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError):
             return None
     if parsed.tzinfo is None:

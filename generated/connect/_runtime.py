@@ -689,7 +689,32 @@ class Float:
         return value
 
 
-class _Scalar(Generic[T]):
+class _TypeChecked:
+    """A codec whose only constraint is the type of its values: ``check``
+    asks ``accepts`` and names what was ``expected``."""
+
+    __slots__ = ()
+
+    def expected(self) -> str:
+        raise NotImplementedError
+
+    def accepts(self, value: object) -> bool:
+        raise NotImplementedError
+
+    def check(
+        self,
+        value: object,
+        path: str,
+        errors: list[Violation],
+        sensitive: bool,
+        required: bool = False,
+    ) -> None:
+        if _check_required(value, path, errors, required) and not self.accepts(value):
+            message = f"expected {self.expected()}, got {type_name(value)}"
+            errors.append(Violation(path, "type", message))
+
+
+class _Scalar(_TypeChecked, Generic[T]):
     """A shape with no constraint beyond its Python type (boolean, timestamp)."""
 
     __slots__ = ("exact", "kind", "sensitive")
@@ -704,25 +729,11 @@ class _Scalar(Generic[T]):
     ) -> T | None:
         if self.accepts(value):
             return value  # type: ignore[return-value]  # narrowed by accepts
-        reader.reject(value, path, self.kind.__name__, required)
+        reader.reject(value, path, self.expected(), required)
         return None
 
-    def check(
-        self,
-        value: object,
-        path: str,
-        errors: list[Violation],
-        sensitive: bool,
-        required: bool = False,
-    ) -> None:
-        if _check_required(value, path, errors, required) and not self.accepts(value):
-            errors.append(
-                Violation(
-                    path,
-                    "type",
-                    f"expected {self.kind.__name__}, got {type_name(value)}",
-                )
-            )
+    def expected(self) -> str:
+        return self.kind.__name__
 
     def accepts(self, value: object) -> bool:
         return isinstance(value, self.kind)
@@ -871,7 +882,7 @@ class Blob:
         return value
 
 
-class Stream:
+class Stream(_TypeChecked):
     """A streaming blob: ``bytes`` or a file-like object, passed on as it is.
 
     botocore sends a request's stream as the HTTP body and returns a
@@ -892,20 +903,11 @@ class Stream:
             return value
         encoded = encode_text(value)
         if encoded is None:
-            reader.reject(value, path, "bytes or a file-like object", required)
+            reader.reject(value, path, self.expected(), required)
         return encoded
 
-    def check(
-        self,
-        value: object,
-        path: str,
-        errors: list[Violation],
-        sensitive: bool,
-        required: bool = False,
-    ) -> None:
-        if _check_required(value, path, errors, required) and not self.accepts(value):
-            message = f"expected bytes or a file-like object, got {type_name(value)}"
-            errors.append(Violation(path, "type", message))
+    def expected(self) -> str:
+        return "bytes or a file-like object"
 
     def accepts(self, value: object) -> bool:
         return isinstance(value, (bytes, Readable))
@@ -930,7 +932,7 @@ def is_json(value: object, depth: int = 0) -> bool:
     return False
 
 
-class Json:
+class Json(_TypeChecked):
     """A document shape (or a header botocore sends as JSON): any JSON value,
     kept as it is. ``None`` means absent, as botocore's validator reads it."""
 
@@ -944,24 +946,15 @@ class Json:
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> Document:
         if value is None or value is ABSENT:
-            reader.reject(ABSENT, path, "a JSON value", required)
+            reader.reject(ABSENT, path, self.expected(), required)
             return None
         if is_json(value):
             return value  # type: ignore[return-value]  # checked by is_json
-        reader.reject(value, path, "a JSON value", required)
+        reader.reject(value, path, self.expected(), required)
         return None
 
-    def check(
-        self,
-        value: object,
-        path: str,
-        errors: list[Violation],
-        sensitive: bool,
-        required: bool = False,
-    ) -> None:
-        if _check_required(value, path, errors, required) and not is_json(value):
-            message = f"expected a JSON value, got {type_name(value)}"
-            errors.append(Violation(path, "type", message))
+    def expected(self) -> str:
+        return "a JSON value"
 
     def accepts(self, value: object) -> bool:
         return is_json(value)
@@ -1252,7 +1245,7 @@ class EventStream(Generic[S]):
         return f"EventStream[{self._class.__name__}]"
 
 
-class Events(_ClassCodec[S]):
+class Events(_ClassCodec[S], _TypeChecked):
     """An event stream shape: the member of a response holding the stream.
 
     Reading wraps the stream without consuming it; ``dump`` gives back what
@@ -1270,20 +1263,11 @@ class Events(_ClassCodec[S]):
             value, (str, bytes, bytearray, Mapping)
         ):
             return EventStream(value, self.cls)
-        reader.reject(value, path, "an event stream", required)
+        reader.reject(value, path, self.expected(), required)
         return None
 
-    def check(
-        self,
-        value: object,
-        path: str,
-        errors: list[Violation],
-        sensitive: bool,
-        required: bool = False,
-    ) -> None:
-        if _check_required(value, path, errors, required) and not self.accepts(value):
-            message = f"expected an event stream, got {type_name(value)}"
-            errors.append(Violation(path, "type", message))
+    def expected(self) -> str:
+        return "an event stream"
 
     def accepts(self, value: object) -> bool:
         return isinstance(value, EventStream)

@@ -30,7 +30,7 @@ check: $(STAMP)
 	$(PY) -m codegen --check
 
 lint: $(STAMP)
-	$(PY) -m ruff check codegen generated tests
+	$(PY) -m ruff check codegen generated tests tools
 	$(PY) -m mypy codegen generated
 
 test: $(STAMP)
@@ -40,11 +40,11 @@ test: $(STAMP)
 # imported, and every operation's input round-tripped; exit 1 on any failure.
 # Options pass through, e.g. make every-service ARGS="--services s3,sqs --jobs 4".
 every-service: $(STAMP)
-	$(PY) -m tests.every_service $(ARGS)
+	$(PY) -m tools.every_service $(ARGS)
 
 # mypy --strict over every service's package (about ten minutes; not in make test).
 every-service-typecheck: $(STAMP)
-	$(PY) -m tests.every_service.typecheck $(ARGS)
+	$(PY) -m tools.every_service.typecheck $(ARGS)
 
 # The usage checks come first so a forgotten VERSION changes nothing at all.
 update-botocore-usage:

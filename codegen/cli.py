@@ -11,15 +11,17 @@ from pathlib import Path
 
 import botocore
 
-from codegen import config, ir, report
-from codegen.build import build_service
-from codegen.diff import diff_models
+from codegen import config
+from codegen.apidiff import report
+from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
-from codegen.loader import load_model
-from codegen.models import load_side
-from codegen.provenance import version_mismatch
-from codegen.render import Renderer
-from codegen.writer import differences, write_package
+from codegen.generate.provenance import version_mismatch
+from codegen.generate.render import Renderer
+from codegen.generate.writer import differences, write_package
+from codegen.model import ir
+from codegen.model.build import build_service
+from codegen.model.loader import load_model
+from codegen.model.releases import load_side
 
 
 def _add_config_option(parser: argparse.ArgumentParser) -> None:

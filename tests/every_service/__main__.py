@@ -1,8 +1,0 @@
-"""``python -m tests.every_service``: see ``runner.py`` and ``--help``."""
-
-import sys
-
-from .runner import main
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Shared test helpers: where things are, and how to run the CLI as a user would.
+
+Imported as ``tests.support`` (never ``from tests.support import``), so a helper is
+an ordinary module that type checkers and readers can follow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATED = REPO / "generated" / "connect"
+FIXTURES = REPO / "tests" / "fixtures"
+MODELS = FIXTURES / "models"
+CONNECT_RELEASES = FIXTURES / "botocore-connect"
+
+
+def run_codegen(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m codegen ARGS`` in a fresh process, output captured."""
+    environment = {**os.environ, **(env or {})}
+    environment["PYTHONPATH"] = str(REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file below ``folder`` (caches excluded), by relative path."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }

@@ -1,0 +1,1 @@
+"""Long-running runners the tests call: not tests themselves, and not shipped."""

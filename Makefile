@@ -7,12 +7,14 @@
 # Beyond Connect (README, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip
 #   make every-service-typecheck     mypy --strict over every service's package
+# Documentation (docs/, CONTRIBUTING.md):
+#   make docs                        build the site into site/ (mkdocs, offline, --strict)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: env generate check test lint bench every-service every-service-typecheck
+.PHONY: env generate check test lint bench docs every-service every-service-typecheck
 .PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
@@ -59,6 +61,10 @@ api-diff-usage:
 
 api-diff: api-diff-usage $(STAMP)
 	$(PY) -m codegen diff $(OLD) $(NEW)
+
+# The documentation site (mkdocs.yml, docs/) into site/; offline, warnings are errors.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 
 # Benchmarks compare with pydantic, which is a benchmark extra, not a dependency.
 bench: $(STAMP)

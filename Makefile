@@ -1,10 +1,10 @@
 # Two commands set everything up on a fresh machine with Python 3.11+:
 #   make generate   create/update .venv, then regenerate generated/connect
 #   make test       create/update .venv, then run the whole test suite
-# Moving to another botocore (README, "Regenerating on a botocore update"):
+# Moving to another botocore (docs/updating-botocore.md, docs/api-diff.md):
 #   make update-botocore VERSION=X   pin, reinstall, regenerate, diff, CHANGELOG.md
 #   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
-# Beyond Connect (README, "Every service"):
+# Beyond Connect (docs/testing.md, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip
 #   make every-service-typecheck     mypy --strict over every service's package
 # Documentation (docs/, CONTRIBUTING.md):

@@ -34,6 +34,11 @@ def entry(
     )
 
 
+def quiet_entry(version: str, previous: str) -> str:
+    """One line for a release whose model is the one generated from."""
+    return f"## botocore {version} (from {previous}): no change to the generated API\n"
+
+
 def add_entry(path: Path, text: str) -> None:
     """Insert ``text`` below the marker (appended, with one, if it is missing)."""
     try:

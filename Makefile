@@ -51,7 +51,7 @@ update-botocore-usage:
 	@test -n "$(VERSION)" || { echo "usage: make update-botocore VERSION=X.Y.Z" >&2; exit 2; }
 
 update-botocore: update-botocore-usage $(STAMP)
-	$(PY) -m codegen.update $(VERSION)
+	$(PY) -m codegen.update $(VERSION) $(ARGS)
 	touch $(STAMP)
 
 api-diff-usage:

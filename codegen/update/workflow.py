@@ -277,7 +277,7 @@ def _move(
         else:
             shown = _shown(settings.output, project)
             entry = changelog.entry(version, previous, diff, shown, changed)
-        changelog.add_entry(changes_file, entry)
+        changelog.add_entry(changes_file, entry, compact=api is Api.UNCHANGED)
     except BaseException:
         snapshot.restore()
         if reinstalled:

@@ -326,10 +326,7 @@ def test_a_release_with_the_same_model_changes_one_line(
         '+BOTOCORE_RELEASE = "1.44.7"',
     ]
     entry = f"## botocore 1.44.7 (from {INSTALLED}): no change to the generated API"
-    assert _diff_lines(REPO / "CHANGELOG.md", project / "CHANGELOG.md") == [
-        f"+{entry}",
-        "+",
-    ]
+    assert _diff_lines(REPO / "CHANGELOG.md", project / "CHANGELOG.md") == [f"+{entry}"]
     committed = read_provenance(GENERATED)
     assert committed is not None
     assert out.getvalue() == (
@@ -494,8 +491,12 @@ def test_changelog_is_created_when_missing(tmp_path: Path) -> None:
     path = tmp_path / "CHANGELOG.md"
     changelog.add_entry(path, "## botocore 2 (from 1)\n\nSome changes.\n")
     changelog.add_entry(path, "## botocore 3 (from 2)\n\nMore.\n")
+    changelog.add_entry(path, changelog.quiet_entry("4", "3"), compact=True)
+    changelog.add_entry(path, changelog.quiet_entry("5", "4"), compact=True)
     assert path.read_text(encoding="utf-8") == (
         f"# Changelog\n\n## The generated API\n\n{changelog.MARKER}\n\n"
+        "## botocore 5 (from 4): no change to the generated API\n"
+        "## botocore 4 (from 3): no change to the generated API\n"
         "## botocore 3 (from 2)\n\nMore.\n\n"
         "## botocore 2 (from 1)\n\nSome changes.\n"
     )

@@ -18,8 +18,6 @@ generated API is the ``api`` field of ``--format json`` and, with
 from __future__ import annotations
 
 import argparse
-import enum
-import json
 import re
 import shutil
 import subprocess
@@ -33,13 +31,13 @@ from typing import TextIO
 import botocore
 
 from codegen import config
-from codegen.apidiff import report
-from codegen.apidiff.diff import ApiDiff, diff_models
+from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
 from codegen.generate.provenance import read_provenance, with_release
 from codegen.model.releases import fetch_wheel, is_version, load_side, wheel_cache
 from codegen.update import changelog
 from codegen.update.index import latest_release
+from codegen.update.outcome import EXIT_STATUS, Api, Outcome, print_outcome
 
 _PIN = re.compile(r'"botocore==(?P<version>[^"]+)"')
 
@@ -59,18 +57,6 @@ class Steps:
     install: Callable[[Path], None]
     generate: Callable[[Path], None]
     latest: Callable[[], str] = latest_release
-
-
-class Api(enum.Enum):
-    """What an update did to the generated API (``--format json``'s ``api``)."""
-
-    UNCHANGED = "unchanged"  # no generated file changed but BOTOCORE_RELEASE
-    CHANGED = "changed"  # generated files changed, nothing breaks callers
-    BREAKING = "breaking"  # at least one breaking change (see the API diff)
-
-
-# ``--detailed-exitcode``; 2 stays "error, nothing changed", 1 an unexpected crash.
-EXIT_STATUS = {Api.UNCHANGED: 0, Api.CHANGED: 3, Api.BREAKING: 4}
 
 
 def _run(command: list[str], cwd: Path, what: str) -> None:
@@ -190,18 +176,6 @@ def _read(path: Path) -> bytes | None:
         raise CodegenError(f"cannot read {path}: {error.strerror or error}") from None
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What an update did: the API diff, the files changed, the CHANGELOG entry."""
-
-    previous: str
-    version: str
-    api: Api
-    diff: ApiDiff | None = None
-    changed: tuple[str, ...] = ()
-    entry: str | None = None
-
-
 def update(
     version: str,
     project: Path,
@@ -230,7 +204,7 @@ def update(
         outcome = Outcome(previous, version, Api.UNCHANGED)
     else:
         outcome = _move(version, project, steps, settings, pin, previous)
-    _report(outcome, settings.output, output_format, out)
+    print_outcome(outcome, settings.output, output_format, out)
     return outcome.api
 
 
@@ -286,53 +260,6 @@ def _move(
     finally:
         snapshot.discard()
     return Outcome(previous, version, api, diff, tuple(changed), entry)
-
-
-def _report(outcome: Outcome, output: Path, output_format: str, out: TextIO) -> None:
-    if output_format == "json":
-        out.write(_as_json(outcome))
-        return
-    previous, version = outcome.previous, outcome.version
-    if outcome.diff is None:
-        print(
-            f"botocore {version} is already pinned, installed and generated from; "
-            "nothing to do",
-            file=out,
-        )
-        return
-    if outcome.api is Api.UNCHANGED:
-        print(
-            f"botocore {previous} -> {version}: same {outcome.diff.service} model "
-            f"(sha256 {outcome.diff.new.sha256}); no change to the generated API.\n"
-            f"pyproject.toml, BOTOCORE_RELEASE in {output}/__init__.py and "
-            "CHANGELOG.md updated; review them (git diff).",
-            file=out,
-        )
-        return
-    out.write(report.text(outcome.diff))
-    print(f"\nFiles changed in {output} ({len(outcome.changed)}):", file=out)
-    for name in outcome.changed:
-        print(f"  {name}", file=out)
-    print(
-        f"\nbotocore {previous} -> {version}: pyproject.toml, {output} "
-        f"and CHANGELOG.md updated; review them (git diff), then run make test.",
-        file=out,
-    )
-    if outcome.diff.breaking:
-        print(f"{len(outcome.diff.breaking)} breaking changes: see above.", file=out)
-
-
-def _as_json(outcome: Outcome) -> str:
-    """``--format json``: for scripts (tools/scheduled-update.sh)."""
-    document = {
-        "from": outcome.previous,
-        "to": outcome.version,
-        "api": outcome.api.value,
-        "changed_files": list(outcome.changed),
-        "changelog": outcome.entry,
-        "diff": json.loads(report.as_json(outcome.diff)) if outcome.diff else None,
-    }
-    return json.dumps(document, indent=2) + "\n"
 
 
 def _shown(output: Path, project: Path) -> str:

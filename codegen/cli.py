@@ -5,17 +5,16 @@ or ``python -m codegen diff OLD NEW``: what changed for callers between two mode
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import botocore
 
 from codegen import config
 from codegen.apidiff import report
 from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
-from codegen.generate.provenance import version_mismatch
+from codegen.generate.provenance import model_mismatch, read_provenance, same_model
 from codegen.generate.render import Renderer
 from codegen.generate.writer import differences, write_package
 from codegen.model import ir
@@ -75,14 +74,24 @@ def run(arguments: argparse.Namespace) -> int:
         arguments.output,
         arguments.model,
     )
-    if arguments.check:
-        # Another botocore makes every file differ; say that, not the diff.
-        mismatch = version_mismatch(settings.output, botocore.__version__)
-        if mismatch:
-            print(mismatch)
-            return 1
     loaded = load_model(settings.service, settings.model)
+    made = read_provenance(settings.output) if arguments.check else None
+    if made is not None and made.model_sha256 != loaded.sha256:
+        # Another model makes every file differ; say that, not the diff.
+        print(
+            model_mismatch(
+                settings.output, made, loaded.botocore_version, loaded.sha256,
+                settings.model,
+            )
+        )  # fmt: skip
+        return 1
     service = build_service(loaded, settings.operations)
+    # The same model under another release: judge the output, not the release.
+    same_model_elsewhere = made is not None and made.botocore_version != (
+        service.botocore_version
+    )
+    if made is not None and same_model_elsewhere:
+        service = dataclasses.replace(service, botocore_version=made.botocore_version)
     for skipped in service.skipped_operations:
         print(
             f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}",
@@ -104,7 +113,10 @@ def run(arguments: argparse.Namespace) -> int:
             for name in stale:
                 print(f"  {name}")
             return 1
-        print(f"{settings.output} is up to date")
+        if made is not None and same_model_elsewhere:
+            print(same_model(settings.output, made, loaded.botocore_version))
+        else:
+            print(f"{settings.output} is up to date")
         return 0
     changed = write_package(files, settings.output)
     if not changed:

@@ -116,12 +116,13 @@ class OperationView:
 
 
 def header(service: ir.Service) -> str:
-    """The first lines of every generated module: provenance, and no time."""
-    return (
-        f"{MARKER} from botocore {service.botocore_version}; "
-        "DO NOT EDIT.\n"
-        f"# Model sha256: {service.model_sha256}"
-    )
+    """The first lines of every generated module: what determines its content.
+
+    The model's sha256, not the botocore release: a release that leaves the model
+    alone must not touch every file. The release is one line of ``__init__.py``
+    (``BOTOCORE_RELEASE``, see ``codegen.generate.provenance``).
+    """
+    return f"{MARKER}; DO NOT EDIT.\n# Model sha256: {service.model_sha256}"
 
 
 class _Context:
@@ -893,6 +894,7 @@ class Renderer:
                 "package",
                 ("from ._runtime import ValidationError, Violation",),
             ),
+            botocore_release=service.botocore_version,
             **values,
         )
         return dict(sorted(files.items()))

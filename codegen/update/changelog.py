@@ -34,8 +34,17 @@ def entry(
     )
 
 
-def add_entry(path: Path, text: str) -> None:
-    """Insert ``text`` below the marker (appended, with one, if it is missing)."""
+def quiet_entry(version: str, previous: str) -> str:
+    """One line for a release whose model is the one generated from."""
+    return f"## botocore {version} (from {previous}): no change to the generated API\n"
+
+
+def add_entry(path: Path, text: str, compact: bool = False) -> None:
+    """Insert ``text`` below the marker (appended, with one, if it is missing).
+
+    ``compact`` leaves out the blank line after it, so a one-line entry is one
+    added line (a run of quiet releases reads as a list of headings).
+    """
     try:
         current = path.read_text(encoding="utf-8") if path.exists() else _NEW_FILE
     except (OSError, UnicodeDecodeError) as error:
@@ -44,7 +53,8 @@ def add_entry(path: Path, text: str) -> None:
     if not marker:
         head, marker, tail = current.rstrip("\n") + "\n\n", MARKER, "\n"
     rest = tail.lstrip("\n")
-    updated = f"{head}{marker}\n\n{text.rstrip()}\n" + (f"\n{rest}" if rest else "")
+    gap = "" if compact else "\n"
+    updated = f"{head}{marker}\n\n{text.rstrip()}\n" + (f"{gap}{rest}" if rest else "")
     try:
         path.write_text(updated, encoding="utf-8", newline="\n")
     except OSError as error:

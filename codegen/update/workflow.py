@@ -7,6 +7,12 @@ Only then is the pin bumped, the virtualenv reinstalled and the package
 regenerated; CHANGELOG.md gets a section. If any of that fails, pyproject.toml,
 the output folder and CHANGELOG.md are put back as they were. Nothing here runs
 git: the work tree is left for the user to review.
+
+A release whose model is the one generated from changes the pin and the one
+``BOTOCORE_RELEASE`` line of the output, and adds a one-line CHANGELOG entry.
+``latest`` asks the package index for the newest release. What happened to the
+generated API is the ``api`` field of ``--format json`` and, with
+``--detailed-exitcode``, the exit status (``EXIT_STATUS``; 2 is an error).
 """
 
 from __future__ import annotations
@@ -25,13 +31,13 @@ from typing import TextIO
 import botocore
 
 from codegen import config
-from codegen.apidiff import report
 from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
-from codegen.generate.provenance import read_provenance
-from codegen.generate.writer import differences
+from codegen.generate.provenance import read_provenance, with_release
 from codegen.model.releases import fetch_wheel, is_version, load_side, wheel_cache
 from codegen.update import changelog
+from codegen.update.index import latest_release
+from codegen.update.outcome import EXIT_STATUS, Api, Outcome, print_outcome
 
 _PIN = re.compile(r'"botocore==(?P<version>[^"]+)"')
 
@@ -43,12 +49,14 @@ class Steps:
     ``fetch`` returns the wheel of a version or raises ``CodegenError`` when it
     does not exist; ``install`` reinstalls the project (its pins) into the running
     virtualenv; ``generate`` regenerates the output of a pyproject.toml in a
-    fresh process, which imports the newly installed botocore.
+    fresh process, which imports the newly installed botocore; ``latest`` names
+    the newest release on the package index.
     """
 
     fetch: Callable[[str], Path]
     install: Callable[[Path], None]
     generate: Callable[[Path], None]
+    latest: Callable[[], str] = latest_release
 
 
 def _run(command: list[str], cwd: Path, what: str) -> None:
@@ -121,13 +129,17 @@ class _Snapshot:
         return snapshot
 
     def changed_output_files(self) -> list[str]:
-        """Files of the output that differ from the snapshot, or appeared or went."""
-        now = {
-            str(path.relative_to(self.output)): path.read_text(encoding="utf-8")
-            for path in sorted(self.output.rglob("*"))
-            if path.is_file() and "__pycache__" not in path.parts
-        }
-        return sorted(differences(now, self.saved_output))
+        """Files of the output that differ from the snapshot, or appeared or went.
+
+        The ``BOTOCORE_RELEASE`` line does not count: it names the release, and
+        the point is whether the generated API changed.
+        """
+        now, before = _texts(self.output), _texts(self.saved_output)
+        return sorted(
+            name
+            for name in now.keys() | before.keys()
+            if now.get(name) != before.get(name)
+        )
 
     def restore(self) -> None:
         for path, content in self.files.items():
@@ -143,6 +155,18 @@ class _Snapshot:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _texts(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` by relative path, the release line blanked."""
+    texts = {
+        str(path.relative_to(folder)): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    if "__init__.py" in texts:
+        texts["__init__.py"] = with_release(texts["__init__.py"], "")
+    return texts
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -153,12 +177,19 @@ def _read(path: Path) -> bytes | None:
 
 
 def update(
-    version: str, project: Path, steps: Steps = DEFAULT_STEPS, out: TextIO = sys.stdout
-) -> int:
+    version: str,
+    project: Path,
+    steps: Steps = DEFAULT_STEPS,
+    out: TextIO = sys.stdout,
+    output_format: str = "text",
+) -> Api:
     """Move ``project`` to botocore ``version``; see the module docstring."""
+    if version == "latest":
+        version = steps.latest()
     if not is_version(version):
         raise CodegenError(
-            f"not a botocore version: {version!r} (expected a release such as 1.44.8)"
+            f"not a botocore version: {version!r} "
+            "(expected a release such as 1.44.8, or latest)"
         )
     pyproject = project / "pyproject.toml"
     text = _read(pyproject)
@@ -170,25 +201,35 @@ def update(
     previous = provenance.botocore_version if provenance else pin
     installed = botocore.__version__
     if version == pin == previous == installed:
-        print(
-            f"botocore {version} is already pinned, installed and generated from; "
-            "nothing to do",
-            file=out,
-        )
-        return 0
+        outcome = Outcome(previous, version, Api.UNCHANGED)
+    else:
+        outcome = _move(version, project, steps, settings, pin, previous)
+    print_outcome(outcome, settings.output, output_format, out)
+    return outcome.api
 
-    # No side effects up to here, and none until the diff is known.
+
+def _move(
+    version: str,
+    project: Path,
+    steps: Steps,
+    settings: config.Settings,
+    pin: str,
+    previous: str,
+) -> Outcome:
+    """Diff first (no side effects), then bump, reinstall, regenerate, log."""
+    installed = botocore.__version__
     if version != installed:
         steps.fetch(version)  # does the version exist? (downloads its wheel)
     old = load_side(previous, settings.service, steps.fetch)
     new = load_side(version, settings.service, steps.fetch)
     diff = diff_models(old, new, settings.operations)
 
-    changes_file = project / "CHANGELOG.md"
+    pyproject, changes_file = project / "pyproject.toml", project / "CHANGELOG.md"
+    text = pyproject.read_text(encoding="utf-8")
     snapshot = _Snapshot.take([pyproject, changes_file], settings.output)
     reinstalled = False
     try:
-        pyproject.write_bytes(bump_pin(text.decode("utf-8"), version).encode("utf-8"))
+        pyproject.write_bytes(bump_pin(text, version).encode("utf-8"))
         if installed != version:
             reinstalled = True
             steps.install(project)
@@ -201,12 +242,16 @@ def update(
                 f"not {version}: was the virtualenv reinstalled?"
             )
         changed = snapshot.changed_output_files()
-        changelog.add_entry(
-            changes_file,
-            changelog.entry(
-                version, previous, diff, _shown(settings.output, project), changed
-            ),
-        )
+        if diff.breaking:
+            api = Api.BREAKING
+        else:
+            api = Api.CHANGED if changed else Api.UNCHANGED
+        if api is Api.UNCHANGED:
+            entry = changelog.quiet_entry(version, previous)
+        else:
+            shown = _shown(settings.output, project)
+            entry = changelog.entry(version, previous, diff, shown, changed)
+        changelog.add_entry(changes_file, entry, compact=api is Api.UNCHANGED)
     except BaseException:
         snapshot.restore()
         if reinstalled:
@@ -214,19 +259,7 @@ def update(
         raise
     finally:
         snapshot.discard()
-
-    out.write(report.text(diff))
-    print(f"\nFiles changed in {settings.output} ({len(changed)}):", file=out)
-    for name in changed:
-        print(f"  {name}", file=out)
-    print(
-        f"\nbotocore {previous} -> {version}: pyproject.toml, {settings.output} "
-        f"and CHANGELOG.md updated; review them (git diff), then run make test.",
-        file=out,
-    )
-    if diff.breaking:
-        print(f"{len(diff.breaking)} breaking changes: see above.", file=out)
-    return 0
+    return Outcome(previous, version, api, diff, tuple(changed), entry)
 
 
 def _shown(output: Path, project: Path) -> str:
@@ -249,18 +282,25 @@ def _reinstall_previous(steps: Steps, project: Path, pin: str) -> None:
         )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, steps: Steps = DEFAULT_STEPS) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m codegen.update",
         description=(
             "Pin another botocore, reinstall, regenerate, print the API diff and "
-            "the changed files, and add a CHANGELOG.md section. Changes nothing "
-            "when the version does not exist; undoes its changes when a later "
-            "step fails."
+            "the changed files, and add a CHANGELOG.md section (one line when the "
+            "model is unchanged). Changes nothing when the version does not "
+            "exist; undoes its changes when a later step fails."
+        ),
+        epilog=(
+            "Exit status: 0 done, 2 error (nothing changed). With "
+            "--detailed-exitcode: 0 generated API unchanged, 3 changed "
+            "compatibly, 4 changed with breaking changes, 2 error."
         ),
     )
     parser.add_argument(
-        "version", metavar="VERSION", help="botocore release, e.g. 1.44.9"
+        "version",
+        metavar="VERSION",
+        help="botocore release, e.g. 1.44.9, or latest (asks the package index)",
     )
     parser.add_argument(
         "--project",
@@ -268,9 +308,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=".",
         help="folder holding pyproject.toml (default: .)",
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text); json has the field api",
+    )
+    parser.add_argument(
+        "--detailed-exitcode",
+        action="store_true",
+        help="exit 0 when the generated API is unchanged, 3 changed, 4 breaking",
+    )
     arguments = parser.parse_args(argv)
     try:
-        return update(arguments.version, Path(arguments.project))
+        api = update(
+            arguments.version,
+            Path(arguments.project),
+            steps,
+            out=sys.stdout,
+            output_format=arguments.format,
+        )
     except CodegenError as error:
         print(f"codegen: error: {error}", file=sys.stderr)
         return 2
+    return EXIT_STATUS[api] if arguments.detailed_exitcode else 0

@@ -26,6 +26,7 @@ from codegen.model.build import UNKNOWN_MEMBER_FIELD
 from codegen.model.naming import codec_reference
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+RUNTIME = Path(__file__).resolve().parent / "runtime"
 
 
 # Names ``_from_wire`` uses; a member's local must not shadow them (nor builtins
@@ -122,6 +123,16 @@ def header(service: ir.Service) -> str:
         "DO NOT EDIT.\n"
         f"# Model sha256: {service.model_sha256}"
     )
+
+
+def runtime_files(header_text: str, folder: Path = RUNTIME) -> dict[str, str]:
+    """The runtime modules, copied verbatim below the header (real, tested Python
+    in ``codegen/generate/runtime``; black-clean already, so not reformatted)."""
+    return {
+        path.name: f"{header_text}\n{path.read_text(encoding='utf-8')}"
+        for path in sorted(folder.glob("*.py"))
+        if path.name != "__init__.py"
+    }
 
 
 class _Context:
@@ -699,13 +710,14 @@ def _error_imports(
             {
                 "collections.abc": ["Mapping"],
                 "datetime": ["datetime"] if datetimes else [],
-                "typing": ["Any", "ClassVar", "Self"],
+                "typing": ["Any", "Self"],
             }
         ),
         "",
         "from botocore.exceptions import ClientError",
         "",
         "from . import _codecs as _c",
+        "from . import _errors",
         "from . import _runtime as _rt",
         *_import_lines(dict(sorted(modules.items()))),
     ]
@@ -845,7 +857,7 @@ class Renderer:
             "operations": [_operation(context, op) for op in service.operations],
         }
         files = {
-            "_runtime.py": self._render("runtime.py.j2", **values),
+            **runtime_files(header_text),
             "_codecs.py": self._render("codecs.py.j2", **values),
             "shapes/enums.py": self._render("enums.py.j2", **values),
             "errors.py": self._render(

@@ -1,4 +1,3 @@
-{{ header }}
 """Validation and (de)serialization helpers shared by the generated shapes.
 
 Standard library only, so the package can be vendored with no dependency but
@@ -48,6 +47,7 @@ class Readable(Protocol):
     ``StreamingBody``, anything with ``read``."""
 
     def read(self, size: int = -1, /) -> bytes: ...
+
 
 Rule = Literal[
     "required", "type", "unknown", "length", "pattern", "enum", "range", "union"
@@ -163,9 +163,7 @@ class Reader:
             for key in value:
                 if key not in known:
                     self.errors.append(
-                        Violation(
-                            join(path, str(key)), "unknown", "unknown member"
-                        )
+                        Violation(join(path, str(key)), "unknown", "unknown member")
                     )
         return value
 
@@ -222,9 +220,7 @@ class Shape:
         raise NotImplementedError
 
     @classmethod
-    def from_dict(
-        cls, data: Mapping[str, Any], *, strict: bool | None = None
-    ) -> Self:
+    def from_dict(cls, data: Mapping[str, Any], *, strict: bool | None = None) -> Self:
         """Build from a botocore parameter dict, the inverse of ``to_dict``.
 
         ``strict`` defaults to true for request shapes (unknown keys, wrong
@@ -303,7 +299,10 @@ class Codec(Protocol[T]):
 
 def _bounds(minimum: int | None, maximum: int | None) -> tuple[int, int]:
     """Length bounds as plain ints, so ``accepts`` compares without ``None`` tests."""
-    return (0 if minimum is None else minimum, sys.maxsize if maximum is None else maximum)
+    return (
+        0 if minimum is None else minimum,
+        sys.maxsize if maximum is None else maximum,
+    )
 
 
 def _check_required(
@@ -327,11 +326,15 @@ def _check_length(
 ) -> None:
     if minimum is not None and size < minimum:
         errors.append(
-            Violation(path, "length", f"length {size} is below the minimum {minimum} {unit}")
+            Violation(
+                path, "length", f"length {size} is below the minimum {minimum} {unit}"
+            )
         )
     if maximum is not None and size > maximum:
         errors.append(
-            Violation(path, "length", f"length {size} is above the maximum {maximum} {unit}")
+            Violation(
+                path, "length", f"length {size} is above the maximum {maximum} {unit}"
+            )
         )
 
 
@@ -345,11 +348,19 @@ def _check_range(
 ) -> None:
     if minimum is not None and value < minimum:
         errors.append(
-            Violation(path, "range", f"{show(value, sensitive)} is below the minimum {minimum}")
+            Violation(
+                path,
+                "range",
+                f"{show(value, sensitive)} is below the minimum {minimum}",
+            )
         )
     if maximum is not None and value > maximum:
         errors.append(
-            Violation(path, "range", f"{show(value, sensitive)} is above the maximum {maximum}")
+            Violation(
+                path,
+                "range",
+                f"{show(value, sensitive)} is above the maximum {maximum}",
+            )
         )
 
 
@@ -440,7 +451,15 @@ class String:
     """A string shape: length in code points, pattern, and sensitivity."""
 
     exact: ClassVar[type | None] = str
-    __slots__ = ("_high", "_low", "_search", "max_length", "min_length", "pattern", "sensitive")
+    __slots__ = (
+        "_high",
+        "_low",
+        "_search",
+        "max_length",
+        "min_length",
+        "pattern",
+        "sensitive",
+    )
 
     def __init__(
         self,
@@ -476,7 +495,9 @@ class String:
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, str):
-            errors.append(Violation(path, "type", f"expected str, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected str, got {type_name(value)}")
+            )
             return
         if self.min_length is not None or self.max_length is not None:
             _check_length(
@@ -535,7 +556,9 @@ class Enum(Generic[E]):
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, str):
-            errors.append(Violation(path, "type", f"expected str, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected str, got {type_name(value)}")
+            )
             return
         if value not in self.values:
             shown = show(value, sensitive or self.sensitive)
@@ -588,7 +611,9 @@ class Integer:
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, int) or isinstance(value, bool):
-            errors.append(Violation(path, "type", f"expected int, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected int, got {type_name(value)}")
+            )
             return
         _check_range(
             value, self.minimum, self.maximum, path, errors, sensitive or self.sensitive
@@ -696,7 +721,6 @@ class _Scalar(_TypeChecked, Generic[T]):
         self.kind = kind
         self.exact: type | None = kind
         self.sensitive = sensitive
-
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -841,9 +865,13 @@ class Blob:
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, bytes):
-            errors.append(Violation(path, "type", f"expected bytes, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected bytes, got {type_name(value)}")
+            )
             return
-        _check_length(len(value), self.min_length, self.max_length, "bytes", path, errors)
+        _check_length(
+            len(value), self.min_length, self.max_length, "bytes", path, errors
+        )
 
     def accepts(self, value: object) -> bool:
         return isinstance(value, bytes) and self._low <= len(value) <= self._high
@@ -986,9 +1014,13 @@ class List(Generic[T]):
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, list):
-            errors.append(Violation(path, "type", f"expected list, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected list, got {type_name(value)}")
+            )
             return
-        _check_length(len(value), self.min_length, self.max_length, "entries", path, errors)
+        _check_length(
+            len(value), self.min_length, self.max_length, "entries", path, errors
+        )
         sensitive = sensitive or self.sensitive
         check_item = self.item.check
         for index, entry in enumerate(value):
@@ -1015,7 +1047,15 @@ class Map(Generic[K, V]):
     """
 
     exact: ClassVar[type | None] = None
-    __slots__ = ("_high", "_low", "key", "max_length", "min_length", "sensitive", "value")
+    __slots__ = (
+        "_high",
+        "_low",
+        "key",
+        "max_length",
+        "min_length",
+        "sensitive",
+        "value",
+    )
 
     def __init__(
         self,
@@ -1072,9 +1112,13 @@ class Map(Generic[K, V]):
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, dict):
-            errors.append(Violation(path, "type", f"expected dict, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected dict, got {type_name(value)}")
+            )
             return
-        _check_length(len(value), self.min_length, self.max_length, "entries", path, errors)
+        _check_length(
+            len(value), self.min_length, self.max_length, "entries", path, errors
+        )
         sensitive = sensitive or self.sensitive
         check_key = self.key.check
         check_value = self.value.check
@@ -1249,4 +1293,3 @@ def check_union(path: str, errors: list[Violation], members: Sequence[object]) -
         errors.append(
             Violation(path, "union", f"exactly one member must be set, got {count}")
         )
-

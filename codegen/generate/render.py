@@ -17,13 +17,13 @@ import black.parsing
 import jinja2
 
 from codegen.errors import CodegenError
+from codegen.generate.codec_names import codec_names
 from codegen.generate.docstrings import docstring
 from codegen.generate.format_cache import FormatCache, default_folder
 from codegen.generate.layout import named_types, shape_modules
 from codegen.generate.writer import MARKER
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
-from codegen.model.naming import codec_reference
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 RUNTIME = Path(__file__).resolve().parent / "runtime"
@@ -141,6 +141,11 @@ class _Context:
     def __init__(self, service: ir.Service) -> None:
         self.service = service
         self.shapes = {shape.name: shape for shape in service.shapes}
+        self.codec_names = codec_names(self.shapes)
+
+    def codec(self, name: str) -> str:
+        """How generated classes name a shape's codec (``_codecs`` is ``_c``)."""
+        return "_c." + self.codec_names[name]
 
     def annotation(self, name: str, prefix: str = "") -> str:
         """The Python type of a shape (exact, also for recursive shapes).
@@ -187,11 +192,11 @@ class _Context:
         """The expression turning a value of shape ``name`` into a parameter."""
         match self.shapes[name]:
             case ir.StructureShape(event_stream=True):
-                return f"{codec_reference(name)}.dump({expression})"
+                return f"{self.codec(name)}.dump({expression})"
             case ir.StructureShape():
                 return f"{expression}.to_dict()"
             case ir.ListShape() | ir.MapShape():
-                return f"{codec_reference(name)}.dump({expression})"
+                return f"{self.codec(name)}.dump({expression})"
         return expression
 
     def structure(self, name: str) -> ir.StructureShape:
@@ -256,16 +261,16 @@ def _field(context: _Context, shape: ir.StructureShape, member: ir.Member) -> Fi
         codec = "_rt.JSON_VALUE"
     else:
         annotation = context.annotation(member.target)
-        codec = codec_reference(member.target)
+        codec = context.codec(member.target)
     hidden = member.sensitive or target.sensitive
     if member.required:
         attribute = f"{member.field_name}: {annotation}"
         init_param = attribute
-        spec = "field(repr=False)" if hidden else ""
+        spec = "field(metadata=_rt.SENSITIVE)" if hidden else ""
     else:
         attribute = f"{member.field_name}: {annotation} | None"
         init_param = attribute + " = None"
-        spec = "field(default=None, repr=False)" if hidden else "None"
+        spec = "field(default=None, metadata=_rt.SENSITIVE)" if hidden else "None"
     declaration = f"{attribute} = {spec}" if spec else attribute
     doc = member.doc or target.doc or f"The ``{member.name}`` member."
     if member.deprecated:
@@ -283,7 +288,7 @@ def _field(context: _Context, shape: ir.StructureShape, member: ir.Member) -> Fi
     accepts = f"{codec}.accepts({attribute_value})"
     if not member.required:
         accepts = f"({attribute_value} is None or {accepts})"
-    sensitive = "True" if hidden else "sensitive"
+    sensitive = "sensitive=True" if hidden else "sensitive"
     required_keyword = ", required=True" if member.required else ""
     check = (
         f"{codec}.check(self.{member.field_name}, _rt.join(path, {wire}), errors, "
@@ -337,7 +342,7 @@ def _read_lines(
     member costs a lookup; anything else goes to the codec, which builds the
     path and explains what is wrong.
     """
-    flag = ", True" if required else ""
+    flag = ", required=True" if required else ""
 
     def call(value: str) -> str:
         return f"{codec}.read({value}, _rt.join(path, {wire}), reader{flag})"
@@ -492,7 +497,8 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
     options: list[str] = []
 
     def limits(low: object, high: object, names: tuple[str, str]) -> None:
-        if low is not None:
+        # A lower length bound of 0 is every length's: left out, a no-op.
+        if low is not None and not (low == 0 and names == lengths):
             options.append(f"{names[0]}={low!r}")
         if high is not None:
             options.append(f"{names[1]}={high!r}")
@@ -530,10 +536,11 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
             call = "_rt.Json("
         case ir.ListShape():
             limits(shape.min_length, shape.max_length, lengths)
-            call = f"_rt.List({shape.member}"
+            call = f"_rt.List({context.codec_names[shape.member]}"
         case ir.MapShape():
             limits(shape.min_length, shape.max_length, lengths)
-            call = f"_rt.Map({shape.key}, {shape.value}"
+            names = context.codec_names
+            call = f"_rt.Map({names[shape.key]}, {names[shape.value]}"
         case ir.StructureShape(event_stream=True):
             call = f"_rt.Events(lambda: shapes.{shape.name}"
         case ir.StructureShape():
@@ -549,7 +556,7 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
 
 def _codec_target(context: _Context, shape: ir.Shape) -> str:
     """The left side of a codec's assignment; containers spell out their types."""
-    name = shape.name
+    name = context.codec_names[shape.name]
     match shape:
         case ir.ListShape(member=member):
             return f"{name}: _rt.List[{context.annotation(member, 'shapes.')}]"

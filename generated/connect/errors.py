@@ -78,17 +78,17 @@ class AccessDeniedException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
+        return self.message is None or _c.message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class IdempotencyException(ConnectError):
@@ -131,17 +131,17 @@ class IdempotencyException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
+        return self.message is None or _c.message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class InternalServiceException(ConnectError):
@@ -184,17 +184,17 @@ class InternalServiceException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
+        return self.message is None or _c.message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class InvalidRequestException(ConnectError):
@@ -244,12 +244,12 @@ class InvalidRequestException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         reason = (
-            _c.InvalidRequestExceptionReason.read(
+            _c.invalid_request_exception_reason.read(
                 mapping["Reason"], _rt.join(path, "Reason"), reader
             )
             if "Reason" in mapping
@@ -258,13 +258,14 @@ class InvalidRequestException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _c.Message.accepts(self.message)) and (
-            self.reason is None or _c.InvalidRequestExceptionReason.accepts(self.reason)
+        return (self.message is None or _c.message.accepts(self.message)) and (
+            self.reason is None
+            or _c.invalid_request_exception_reason.accepts(self.reason)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
-        _c.InvalidRequestExceptionReason.check(
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.invalid_request_exception_reason.check(
             self.reason, _rt.join(path, "Reason"), errors, sensitive
         )
 
@@ -309,17 +310,17 @@ class ResourceNotFoundException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
+        return self.message is None or _c.message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class ServiceQuotaExceededException(ConnectError):
@@ -369,12 +370,12 @@ class ServiceQuotaExceededException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         reason = (
-            _c.ServiceQuotaExceededExceptionReason.read(
+            _c.service_quota_exceeded_exception_reason.read(
                 mapping["Reason"], _rt.join(path, "Reason"), reader
             )
             if "Reason" in mapping
@@ -383,14 +384,14 @@ class ServiceQuotaExceededException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _c.Message.accepts(self.message)) and (
+        return (self.message is None or _c.message.accepts(self.message)) and (
             self.reason is None
-            or _c.ServiceQuotaExceededExceptionReason.accepts(self.reason)
+            or _c.service_quota_exceeded_exception_reason.accepts(self.reason)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
-        _c.ServiceQuotaExceededExceptionReason.check(
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.service_quota_exceeded_exception_reason.check(
             self.reason, _rt.join(path, "Reason"), errors, sensitive
         )
 
@@ -435,17 +436,17 @@ class ThrottlingException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         return cls(message=message)
 
     def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
+        return self.message is None or _c.message.accepts(self.message)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 _ERRORS_BY_CODE: dict[str, type[ConnectError]] = {

@@ -67,6 +67,8 @@ class ClassView:
     init_params: tuple[str, ...]
     repr_fields: str
     synthesized_message: str
+    message_codec: str
+    message_doc: str
     code: str
     http_status: int
     operation_name: str
@@ -478,10 +480,34 @@ def _class(
         init_params=tuple(field.init_param for field in fields),
         repr_fields=repr(repr_fields),
         synthesized_message=message,
+        message_codec=_message_codec(context, shape, fields),
+        message_doc=_message_doc(fields),
         code=repr(shape.error.code) if shape.error else "",
         http_status=shape.error.http_status if shape.error else 0,
         operation_name=repr(operation_name),
     )
+
+
+def _message_codec(
+    context: _Context, shape: ir.StructureShape, fields: tuple[FieldView, ...]
+) -> str:
+    """The codec of an error whose only member is an optional, plain ``Message``
+    (``_errors.MessageError`` does the rest), else ``""``."""
+    if shape.error is None or shape.union or len(shape.members) != 1:
+        return ""
+    (member,) = shape.members
+    plain = not (member.required or member.json_value or member.location)
+    if member.name != "Message" or fields[0].name != "message" or fields[0].hidden:
+        return ""
+    if not plain or context.annotation(member.target) != "str":
+        return ""
+    return context.codec(member.target)
+
+
+def _message_doc(fields: tuple[FieldView, ...]) -> str:
+    """A message-only error's own ``message`` docstring, if it has one."""
+    default = docstring("The ``Message`` member.", indent=4)
+    return fields[0].docstring if fields and fields[0].docstring != default else ""
 
 
 def regex_literal(text: str) -> str:
@@ -702,9 +728,14 @@ def _shape_module_imports(
 
 
 def _error_imports(
-    context: _Context, errors: list[ir.StructureShape], home: dict[str, str]
+    context: _Context,
+    errors: list[ir.StructureShape],
+    home: dict[str, str],
+    classes: list[ClassView],
 ) -> list[str]:
-    """The import block of ``errors.py``: the codecs and types its members use."""
+    """The import block of ``errors.py``: the codecs and types its members use
+    (message-only errors inherit their methods, so need less)."""
+    full = any(not cls.message_codec for cls in classes)
     targets = {member.target for shape in errors for member in shape.members}
     named = sorted(set().union(*(named_types(context.shapes, t) for t in targets)))
     modules: dict[str, list[str]] = {}
@@ -715,17 +746,17 @@ def _error_imports(
     return [
         *_import_lines(
             {
-                "collections.abc": ["Mapping"],
+                "collections.abc": ["Mapping"] if full else [],
                 "datetime": ["datetime"] if datetimes else [],
-                "typing": ["Any", "Self"],
+                "typing": ["Any", "Self"] if full else [],
             }
         ),
-        "",
+        *([""] if full or datetimes else []),
         "from botocore.exceptions import ClientError",
         "",
-        "from . import _codecs as _c",
+        *(["from . import _codecs as _c"] if classes else []),
         "from . import _errors",
-        "from . import _runtime as _rt",
+        *(["from . import _runtime as _rt"] if full else []),
         *_import_lines(dict(sorted(modules.items()))),
     ]
 
@@ -858,8 +889,11 @@ class Renderer:
             "enums": enums,
             "codecs": codecs,
             "error_base": error_base,
+            "error_base_doc": docstring(
+                f"Base of the modeled errors of {title}.", indent=4
+            ),
             "codec_imports": _codec_imports(context),
-            "error_imports": _error_imports(context, errors, home),
+            "error_imports": _error_imports(context, errors, home, error_classes),
             "client_imports": _client_imports(context),
             "operations": [_operation(context, op) for op in service.operations],
         }

@@ -13,9 +13,18 @@ from typing import Any, ClassVar, Self
 
 from botocore.exceptions import ClientError
 
-from ._runtime import Shape, ValidationError, describe, top_level_key
+from ._runtime import (
+    Codec,
+    Reader,
+    Shape,
+    ValidationError,
+    Violation,
+    describe,
+    join,
+    top_level_key,
+)
 
-__all__ = ["ModeledError"]
+__all__ = ["MessageError", "ModeledError"]
 
 
 class ModeledError(ClientError, Shape):
@@ -68,3 +77,63 @@ class ModeledError(ClientError, Shape):
 
     def __repr__(self) -> str:
         return describe(self, self._fields)
+
+
+class MessageError(ModeledError):
+    """A modeled error whose only member is its ``Message`` (most of them): a
+    subclass names its ``code``, ``http_status`` and the message's codec."""
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset({"Message"})
+    _fields: ClassVar[tuple[tuple[str, bool], ...]] = (("message", False),)
+    _message_codec: ClassVar[Codec[str]]
+    """The codec of the ``Message`` member's shape (its constraints)."""
+    _default_operation: ClassVar[str] = ""
+    """The operation named when an error is made without a response."""
+
+    message: str | None
+    """The ``Message`` member."""
+
+    def __init__(
+        self,
+        *,
+        message: str | None = None,
+        response: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> None:
+        self.message = message
+        if response is None:
+            response = {"Error": {"Code": self.code, "Message": message or ""}}
+        if operation_name is None:
+            operation_name = self._default_operation
+        self._attach(response, operation_name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The botocore parameter dict: wire names, only the members that are set."""
+        data: dict[str, Any] = {}
+        if self.message is not None:
+            data["Message"] = self.message
+        return data
+
+    @classmethod
+    def _from_wire(
+        cls, data: object, path: str, reader: Reader, required: bool = False
+    ) -> Self | None:
+        mapping = reader.structure(data, path, cls._wire_names, required)
+        if mapping is None:
+            return None
+        value = mapping.get("Message")
+        if type(value) is str:
+            return cls(message=value)
+        if "Message" not in mapping:
+            return cls()
+        return cls(
+            message=cls._message_codec.read(value, join(path, "Message"), reader)
+        )
+
+    def _is_valid(self) -> bool:
+        return self.message is None or self._message_codec.accepts(self.message)
+
+    def _check(self, path: str, errors: list[Violation], sensitive: bool) -> None:
+        self._message_codec.check(
+            self.message, join(path, "Message"), errors, sensitive
+        )

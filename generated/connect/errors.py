@@ -38,163 +38,34 @@ class ConnectError(_errors.ModeledError):
     """Base of the modeled errors of Connect (StartEmailContact)."""
 
 
-class AccessDeniedException(ConnectError):
+class AccessDeniedException(ConnectError, _errors.MessageError):
     """You do not have sufficient permissions to perform this action."""
 
     code = "AccessDeniedException"
     http_status = 403
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
-
-    message: str | None
-    """The ``Message`` member."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
 
-class IdempotencyException(ConnectError):
+class IdempotencyException(ConnectError, _errors.MessageError):
     """An entity with the same name already exists."""
 
     code = "IdempotencyException"
     http_status = 409
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
-
-    message: str | None
-    """The ``Message`` member."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
 
-class InternalServiceException(ConnectError):
+class InternalServiceException(ConnectError, _errors.MessageError):
     """Request processing failed because of an error or failure with the service."""
 
     code = "InternalServiceException"
     http_status = 500
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
     message: str | None
     """The message."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class InvalidRequestException(ConnectError):
@@ -270,57 +141,16 @@ class InvalidRequestException(ConnectError):
         )
 
 
-class ResourceNotFoundException(ConnectError):
+class ResourceNotFoundException(ConnectError, _errors.MessageError):
     """The specified resource was not found."""
 
     code = "ResourceNotFoundException"
     http_status = 404
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
     message: str | None
     """The message about the resource."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class ServiceQuotaExceededException(ConnectError):
@@ -396,57 +226,13 @@ class ServiceQuotaExceededException(ConnectError):
         )
 
 
-class ThrottlingException(ConnectError):
+class ThrottlingException(ConnectError, _errors.MessageError):
     """The throttling limit has been exceeded."""
 
     code = "ThrottlingException"
     http_status = 429
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
-
-    message: str | None
-    """The ``Message`` member."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
 
 _ERRORS_BY_CODE: dict[str, type[ConnectError]] = {

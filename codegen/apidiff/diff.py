@@ -15,6 +15,8 @@ from typing import Protocol
 
 from codegen.apidiff.rules import Direction, Kind, Rule, judge
 from codegen.errors import CodegenError
+from codegen.generate.kinds import DefaultVisitor, children, visit
+from codegen.generate.types import Annotation, Spelling
 from codegen.model import ir
 from codegen.model.build import build_service
 from codegen.model.loader import suggest
@@ -71,16 +73,6 @@ class ApiDiff:
         return tuple(change for change in self.changes if change.breaking)
 
 
-def _children(shape: ir.Shape) -> tuple[str, ...]:
-    if isinstance(shape, ir.StructureShape):
-        return tuple(member.target for member in shape.members)
-    if isinstance(shape, ir.ListShape):
-        return (shape.member,)
-    if isinstance(shape, ir.MapShape):
-        return (shape.key, shape.value)
-    return ()
-
-
 def directions(service: ir.Service) -> dict[str, set[Direction]]:
     """Shape name -> how it is used: sent in a request, read from a response."""
     found: dict[str, set[Direction]] = {}
@@ -99,60 +91,44 @@ def directions(service: ir.Service) -> dict[str, set[Direction]]:
                 if direction in used:
                     continue
                 used.add(direction)
-                stack.extend(_children(service.shape(name)))
+                stack.extend(children(service.shape(name)))
     return found
 
 
-def type_name(
-    service: ir.Service, name: str, seen: frozenset[str] = frozenset()
-) -> str:
+# The diff's spelling of the generated types: no qualifiers, an enum as ``str``
+# (its values are compared apart), errors named like any structure.
+_DIFF_SPELLING = Spelling(runtime="", enums_as_str=True, errors_allowed=True)
+
+
+def type_name(service: ir.Service, name: str) -> str:
     """The Python type callers see; an enum is a ``str`` (its values compared apart)."""
-    shape = service.shape(name)
-    if name in seen:
-        return name
-    seen = seen | {name}
-    match shape:
-        case ir.StructureShape(event_stream=True):
-            return f"EventStream[{name}]"
-        case ir.StructureShape():
-            return name
-        case ir.DocumentShape():
-            return "Document"
-        case ir.ListShape():
-            return f"list[{type_name(service, shape.member, seen)}]"
-        case ir.MapShape():
-            key = type_name(service, shape.key, seen)
-            return f"dict[{key}, {type_name(service, shape.value, seen)}]"
-        case ir.StringShape():
-            return "str"
-        case ir.IntegerShape():
-            return "int"
-        case ir.FloatShape():
-            return "float"
-        case ir.BooleanShape():
-            return "bool"
-        case ir.TimestampShape():
-            return "datetime"
-        case ir.BlobShape(streaming=True):
-            return "bytes | Readable"
-        case ir.BlobShape():
-            return "bytes"
-    raise AssertionError(f"unknown IR shape {shape!r}")
+    shapes = {shape.name: shape for shape in service.shapes}
+    return Annotation(shapes, _DIFF_SPELLING).of(name)
+
+
+class _KindName(DefaultVisitor[str]):
+    """What a change of kind calls each side (``enum of 3 values``, ``long``)."""
+
+    def default(self, shape: ir.Shape) -> str:
+        return type(shape).__name__.removesuffix("Shape").lower()
+
+    def visit_enum(self, shape: ir.StringShape) -> str:
+        return f"enum of {_count(len(shape.enum), 'value')}"
+
+    def visit_integer(self, shape: ir.IntegerShape) -> str:
+        return "long" if shape.bits == 64 else "integer"
+
+    def visit_structure(self, shape: ir.StructureShape) -> str:
+        if shape.union:
+            return "union"
+        return "structure" if shape.error is None else "error structure"
+
+    def visit_event_stream(self, shape: ir.StructureShape) -> str:
+        return self.visit_structure(shape)
 
 
 def _kind_name(shape: ir.Shape) -> str:
-    match shape:
-        case ir.StructureShape(union=True):
-            return "union"
-        case ir.StructureShape(error=ir.ErrorInfo()):
-            return "error structure"
-        case ir.StructureShape():
-            return "structure"
-        case ir.StringShape(enum=values) if values:
-            return f"enum of {_count(len(values), 'value')}"
-        case ir.IntegerShape(bits=64):
-            return "long"
-    return type(shape).__name__.removesuffix("Shape").lower()
+    return visit(shape, _KindName())
 
 
 def _is_public(shape: ir.Shape) -> bool:
@@ -368,6 +344,12 @@ class _Comparison:
                 self.lengths(subject, a, b, used)
                 self.reference(f"{subject} (key)", a.key, b.key, used)
                 self.reference(f"{subject} (value)", a.value, b.value, used)
+            case _:
+                # A pair of kinds, not one kind: booleans, timestamps, documents
+                # and structures have no constraint of their own (a structure's
+                # members are compared by ``structure``), and two shapes of one
+                # Python type are of one kind, so nothing is left to compare.
+                return
 
     def lengths(
         self, subject: str, a: _Sized, b: _Sized, used: tuple[Direction, ...]

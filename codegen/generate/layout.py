@@ -13,25 +13,43 @@ from collections.abc import Iterable, Mapping
 
 from botocore import xform_name
 
+from codegen.generate.kinds import DefaultVisitor, visit
 from codegen.model import ir
 
 # Module names of shapes/ that are not structures.
 RESERVED_MODULES = frozenset({"enums"})
 
 
+class _NamedTypes(DefaultVisitor[frozenset[str]]):
+    """The classes and enum aliases a shape's Python type names."""
+
+    def __init__(self, shapes: Mapping[str, ir.Shape]) -> None:
+        self.shapes = shapes
+
+    def default(self, shape: ir.Shape) -> frozenset[str]:
+        return frozenset()
+
+    def visit_enum(self, shape: ir.StringShape) -> frozenset[str]:
+        return frozenset({shape.name})
+
+    def visit_structure(self, shape: ir.StructureShape) -> frozenset[str]:
+        return frozenset({shape.name})
+
+    def visit_event_stream(self, shape: ir.StructureShape) -> frozenset[str]:
+        return frozenset({shape.name})
+
+    def visit_list(self, shape: ir.ListShape) -> frozenset[str]:
+        return visit(self.shapes[shape.member], self)
+
+    def visit_map(self, shape: ir.MapShape) -> frozenset[str]:
+        key, value = self.shapes[shape.key], self.shapes[shape.value]
+        return visit(key, self) | visit(value, self)
+
+
 def named_types(shapes: Mapping[str, ir.Shape], name: str) -> frozenset[str]:
     """The classes and enum aliases a shape's Python type names (through lists
     and maps)."""
-    match shapes[name]:
-        case ir.StringShape(enum=enum) if enum:
-            return frozenset({name})
-        case ir.StructureShape():
-            return frozenset({name})
-        case ir.ListShape(member=member):
-            return named_types(shapes, member)
-        case ir.MapShape(key=key, value=value):
-            return named_types(shapes, key) | named_types(shapes, value)
-    return frozenset()
+    return visit(shapes[name], _NamedTypes(shapes))
 
 
 def structure_references(shapes: Mapping[str, ir.Shape], name: str) -> frozenset[str]:

@@ -13,51 +13,51 @@ from typing import get_args
 from . import _runtime as _rt
 from . import shapes
 
-EmailAddressInfo: _rt.Structure[shapes.EmailAddressInfo] = _rt.Structure(
+email_address_info: _rt.Structure[shapes.EmailAddressInfo] = _rt.Structure(
     lambda: shapes.EmailAddressInfo
 )
-EmailAttachment: _rt.Structure[shapes.EmailAttachment] = _rt.Structure(
+email_attachment: _rt.Structure[shapes.EmailAttachment] = _rt.Structure(
     lambda: shapes.EmailAttachment
 )
-InboundAdditionalRecipients: _rt.Structure[shapes.InboundAdditionalRecipients] = (
+inbound_additional_recipients: _rt.Structure[shapes.InboundAdditionalRecipients] = (
     _rt.Structure(lambda: shapes.InboundAdditionalRecipients)
 )
-InboundEmailContent: _rt.Structure[shapes.InboundEmailContent] = _rt.Structure(
+inbound_email_content: _rt.Structure[shapes.InboundEmailContent] = _rt.Structure(
     lambda: shapes.InboundEmailContent
 )
-InboundRawMessage: _rt.Structure[shapes.InboundRawMessage] = _rt.Structure(
+inbound_raw_message: _rt.Structure[shapes.InboundRawMessage] = _rt.Structure(
     lambda: shapes.InboundRawMessage
 )
-InvalidRequestExceptionReason: _rt.Structure[shapes.InvalidRequestExceptionReason] = (
-    _rt.Structure(lambda: shapes.InvalidRequestExceptionReason)
-)
-Reference: _rt.Structure[shapes.Reference] = _rt.Structure(lambda: shapes.Reference)
-SegmentAttributeValue: _rt.Structure[shapes.SegmentAttributeValue] = _rt.Structure(
+invalid_request_exception_reason: _rt.Structure[
+    shapes.InvalidRequestExceptionReason
+] = _rt.Structure(lambda: shapes.InvalidRequestExceptionReason)
+reference: _rt.Structure[shapes.Reference] = _rt.Structure(lambda: shapes.Reference)
+segment_attribute_value: _rt.Structure[shapes.SegmentAttributeValue] = _rt.Structure(
     lambda: shapes.SegmentAttributeValue
 )
-ServiceQuotaExceededExceptionReason: _rt.Structure[
+service_quota_exceeded_exception_reason: _rt.Structure[
     shapes.ServiceQuotaExceededExceptionReason
 ] = _rt.Structure(lambda: shapes.ServiceQuotaExceededExceptionReason)
-StartEmailContactRequest: _rt.Structure[shapes.StartEmailContactRequest] = (
+start_email_contact_request: _rt.Structure[shapes.StartEmailContactRequest] = (
     _rt.Structure(lambda: shapes.StartEmailContactRequest)
 )
-StartEmailContactResponse: _rt.Structure[shapes.StartEmailContactResponse] = (
+start_email_contact_response: _rt.Structure[shapes.StartEmailContactResponse] = (
     _rt.Structure(lambda: shapes.StartEmailContactResponse)
 )
-AttachedFileInvalidRequestExceptionReason = _rt.Enum[
+attached_file_invalid_request_exception_reason = _rt.Enum[
     shapes.AttachedFileInvalidRequestExceptionReason
 ](get_args(shapes.AttachedFileInvalidRequestExceptionReason))
-AttachedFileServiceQuotaExceededExceptionReason = _rt.Enum[
+attached_file_service_quota_exceeded_exception_reason = _rt.Enum[
     shapes.AttachedFileServiceQuotaExceededExceptionReason
 ](get_args(shapes.AttachedFileServiceQuotaExceededExceptionReason))
-AttributeName = _rt.String(min_length=1, max_length=32767)
-AttributeValue = _rt.String(min_length=0, max_length=32767)
-Body = _rt.String(min_length=1, max_length=5242880, sensitive=True)
-ClientToken = _rt.String(max_length=500)
-ContactFlowId = _rt.String(max_length=500)
-ContactId = _rt.String(min_length=1, max_length=256)
-Description = _rt.String(min_length=0, max_length=4096, sensitive=True)
-EmailAddress = _rt.String(
+attribute_name = _rt.String(min_length=1, max_length=32767)
+attribute_value = _rt.String(max_length=32767)
+body = _rt.String(min_length=1, max_length=5242880, sensitive=True)
+client_token = _rt.String(max_length=500)
+contact_flow_id = _rt.String(max_length=500)
+contact_id = _rt.String(min_length=1, max_length=256)
+description = _rt.String(max_length=4096, sensitive=True)
+email_address = _rt.String(
     min_length=1,
     max_length=255,
     pattern=_rt.Pattern(
@@ -66,51 +66,51 @@ EmailAddress = _rt.String(
     ),
     sensitive=True,
 )
-EmailAddressDisplayName = _rt.String(min_length=0, max_length=256, sensitive=True)
-EmailHeaderType = _rt.Enum[shapes.EmailHeaderType](get_args(shapes.EmailHeaderType))
-EmailHeaderValue = _rt.String(min_length=1, max_length=20000)
-EmailMessageContentType = _rt.String(min_length=1, max_length=100)
-FileName = _rt.String(
+email_address_display_name = _rt.String(max_length=256, sensitive=True)
+email_header_type = _rt.Enum[shapes.EmailHeaderType](get_args(shapes.EmailHeaderType))
+email_header_value = _rt.String(min_length=1, max_length=20000)
+email_message_content_type = _rt.String(min_length=1, max_length=100)
+file_name = _rt.String(
     min_length=1, max_length=256, pattern=_rt.Pattern(r"^\P{C}*$", r"\A[\P{C}]*\Z")
 )
-InboundMessageSourceType = _rt.Enum[shapes.InboundMessageSourceType](
+inbound_message_source_type = _rt.Enum[shapes.InboundMessageSourceType](
     get_args(shapes.InboundMessageSourceType)
 )
-InboundSubject = _rt.String(min_length=0, max_length=998, sensitive=True)
-InstanceId = _rt.String(min_length=1, max_length=100)
-Message = _rt.String()
-Name = _rt.String(min_length=0, max_length=1024, sensitive=True)
-PreSignedAttachmentUrl = _rt.String(min_length=1, max_length=2000)
-ReferenceArn = _rt.String(
+inbound_subject = _rt.String(max_length=998, sensitive=True)
+instance_id = _rt.String(min_length=1, max_length=100)
+message = _rt.String()
+name = _rt.String(max_length=1024, sensitive=True)
+pre_signed_attachment_url = _rt.String(min_length=1, max_length=2000)
+reference_arn = _rt.String(
     min_length=20,
     max_length=256,
     pattern=_rt.Pattern(r"^[-:/A-Za-z0-9]+", r"\A[\-:/A-Za-z0-9]+"),
 )
-ReferenceKey = _rt.String(min_length=1, max_length=4096)
-ReferenceStatus = _rt.Enum[shapes.ReferenceStatus](get_args(shapes.ReferenceStatus))
-ReferenceStatusReason = _rt.String(min_length=0, max_length=100)
-ReferenceType = _rt.Enum[shapes.ReferenceType](get_args(shapes.ReferenceType))
-ReferenceValue = _rt.String(min_length=0, max_length=4096)
-SegmentAttributeName = _rt.String(min_length=1, max_length=128)
-SegmentAttributeValueInteger = _rt.Integer(bits=32)
-SegmentAttributeValueString = _rt.String(min_length=0, max_length=1024)
-Attributes: _rt.Map[str, str] = _rt.Map(AttributeName, AttributeValue)
-ContactReferences: _rt.Map[str, shapes.Reference] = _rt.Map(ReferenceKey, Reference)
-EmailAddressRecipientList: _rt.List[shapes.EmailAddressInfo] = _rt.List(
-    EmailAddressInfo, min_length=1, max_length=50
+reference_key = _rt.String(min_length=1, max_length=4096)
+reference_status = _rt.Enum[shapes.ReferenceStatus](get_args(shapes.ReferenceStatus))
+reference_status_reason = _rt.String(max_length=100)
+reference_type = _rt.Enum[shapes.ReferenceType](get_args(shapes.ReferenceType))
+reference_value = _rt.String(max_length=4096)
+segment_attribute_name = _rt.String(min_length=1, max_length=128)
+segment_attribute_value_integer = _rt.Integer(bits=32)
+segment_attribute_value_string = _rt.String(max_length=1024)
+attributes: _rt.Map[str, str] = _rt.Map(attribute_name, attribute_value)
+contact_references: _rt.Map[str, shapes.Reference] = _rt.Map(reference_key, reference)
+email_address_recipient_list: _rt.List[shapes.EmailAddressInfo] = _rt.List(
+    email_address_info, min_length=1, max_length=50
 )
-EmailAttachments: _rt.List[shapes.EmailAttachment] = _rt.List(
-    EmailAttachment, min_length=1, max_length=50, sensitive=True
+email_attachments: _rt.List[shapes.EmailAttachment] = _rt.List(
+    email_attachment, min_length=1, max_length=50, sensitive=True
 )
-EmailHeaders: _rt.Map[shapes.EmailHeaderType, str] = _rt.Map(
-    EmailHeaderType, EmailHeaderValue
+email_headers: _rt.Map[shapes.EmailHeaderType, str] = _rt.Map(
+    email_header_type, email_header_value
 )
-SegmentAttributeValueList: _rt.List[shapes.SegmentAttributeValue] = _rt.List(
-    SegmentAttributeValue
+segment_attribute_value_list: _rt.List[shapes.SegmentAttributeValue] = _rt.List(
+    segment_attribute_value
 )
-SegmentAttributeValueMap: _rt.Map[str, shapes.SegmentAttributeValue] = _rt.Map(
-    SegmentAttributeName, SegmentAttributeValue
+segment_attribute_value_map: _rt.Map[str, shapes.SegmentAttributeValue] = _rt.Map(
+    segment_attribute_name, segment_attribute_value
 )
-SegmentAttributes: _rt.Map[str, shapes.SegmentAttributeValue] = _rt.Map(
-    SegmentAttributeName, SegmentAttributeValue
+segment_attributes: _rt.Map[str, shapes.SegmentAttributeValue] = _rt.Map(
+    segment_attribute_name, segment_attribute_value
 )

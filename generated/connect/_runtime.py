@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import (
     Any,
     ClassVar,
@@ -233,7 +234,7 @@ class Shape:
         """
         reader = Reader(cls._strict_by_default if strict is None else strict)
         try:
-            result = cls._from_wire(data, "", reader, True)
+            result = cls._from_wire(data, "", reader, required=True)
         except RecursionError:
             raise ValidationError([_TOO_DEEP]) from None
         if reader.errors or result is None:
@@ -255,10 +256,21 @@ class Shape:
     def __repr__(self) -> str:
         """The members that are set; sensitive ones show as ``<sensitive>``.
 
-        Every subclass is a dataclass; the sensitive fields have ``repr=False``.
+        Every subclass is a dataclass; its sensitive fields carry ``SENSITIVE``
+        as their metadata.
         """
         fields = dataclasses.fields(self)  # type: ignore[arg-type]
-        return describe(self, ((item.name, not item.repr) for item in fields))
+        return describe(self, ((item.name, is_sensitive(item)) for item in fields))
+
+
+SENSITIVE: Final[Mapping[str, bool]] = MappingProxyType({"sensitive": True})
+"""The metadata of a field the model marks sensitive:
+``secret: str = field(metadata=SENSITIVE)``; its value never shows in a repr."""
+
+
+def is_sensitive(item: dataclasses.Field[Any]) -> bool:
+    """Whether a generated class's field holds a value the model marks sensitive."""
+    return bool(item.metadata.get("sensitive"))
 
 
 def describe(value: object, members: Iterable[tuple[str, bool]]) -> str:
@@ -1000,7 +1012,7 @@ class List(Generic[T]):
         for index, entry in enumerate(value):
             if entry is None and not reader.strict:
                 continue  # a null entry in a response: nothing to keep
-            item = read_item(entry, f"{path}[{index}]", reader, True)
+            item = read_item(entry, f"{path}[{index}]", reader, required=True)
             if item is not None:
                 result.append(item)
         return result
@@ -1026,7 +1038,7 @@ class List(Generic[T]):
         sensitive = sensitive or self.sensitive
         check_item = self.item.check
         for index, entry in enumerate(value):
-            check_item(entry, f"{path}[{index}]", errors, sensitive, True)
+            check_item(entry, f"{path}[{index}]", errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
         return (
@@ -1096,9 +1108,9 @@ class Map(Generic[K, V]):
             if type(raw_key) is not key_type or type(raw_value) is not value_type:
                 key_path, value_path = self._paths(path, raw_key, self.sensitive)
                 if type(raw_key) is not key_type:
-                    key = self.key.read(raw_key, key_path, reader, True)
+                    key = self.key.read(raw_key, key_path, reader, required=True)
                 if type(raw_value) is not value_type:
-                    item = self.value.read(raw_value, value_path, reader, True)
+                    item = self.value.read(raw_value, value_path, reader, required=True)
             if key is not None and item is not None:
                 result[key] = item
         return result
@@ -1126,8 +1138,8 @@ class Map(Generic[K, V]):
         check_value = self.value.check
         for key, item in value.items():
             key_path, value_path = self._paths(path, key, sensitive)
-            check_key(key, key_path, errors, sensitive, True)
-            check_value(item, value_path, errors, sensitive, True)
+            check_key(key, key_path, errors, sensitive, required=True)
+            check_value(item, value_path, errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
         return (

@@ -9,11 +9,12 @@ working) that also carries the error's modeled members as typed attributes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, Self
 
 from botocore.exceptions import ClientError
 
 from . import _codecs as _c
+from . import _errors
 from . import _runtime as _rt
 from .shapes.invalid_request_exception_reason import InvalidRequestExceptionReason
 from .shapes.service_quota_exceeded_exception_reason import (
@@ -33,216 +34,38 @@ __all__ = [
 ]
 
 
-class ConnectError(ClientError, _rt.Shape):
-    """Base of the modeled errors: a ``ClientError`` with typed members."""
-
-    code: ClassVar[str] = ""
-    """The error code AWS sends (``Error.Code``)."""
-    http_status: ClassVar[int] = 0
-    """The HTTP status the model gives this error."""
-    _strict_by_default: ClassVar[bool] = False
-    _wire_names: ClassVar[frozenset[str]] = frozenset()
-    _fields: ClassVar[tuple[tuple[str, bool], ...]] = ()
-
-    @classmethod
-    def from_response(cls, response: Mapping[str, Any], operation_name: str) -> Self:
-        """Build from botocore's parsed error response (``ClientError.response``).
-
-        A modeled ``Message`` missing from the body falls back to botocore's
-        ``Error.Message``; a modeled member of the wrong type is dropped rather
-        than hiding the service's error behind a ``ValidationError``.
-        """
-        data = dict(response)
-        message = data.get("Error", {}).get("Message")
-        if "Message" in cls._wire_names and data.get("Message") is None and message:
-            data["Message"] = message
-        try:
-            error = cls.from_dict(data, strict=False)
-        except _rt.ValidationError as invalid:
-            garbled = {
-                _rt.top_level_key(violation.path) for violation in invalid.errors
-            }
-            kept = {key: value for key, value in data.items() if key not in garbled}
-            error = cls.from_dict(kept, strict=False)
-        error._attach(response, operation_name)
-        return error
-
-    def _attach(self, response: Mapping[str, Any], operation_name: str) -> None:
-        """(Re)initialise the ``ClientError`` part with botocore's response."""
-        error_response: Any = dict(response)
-        ClientError.__init__(self, error_response, operation_name)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(
-            getattr(self, name) == getattr(other, name) for name, _ in self._fields
-        )
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def __repr__(self) -> str:
-        return _rt.describe(self, self._fields)
+class ConnectError(_errors.ModeledError):
+    """Base of the modeled errors of Connect (StartEmailContact)."""
 
 
-class AccessDeniedException(ConnectError):
+class AccessDeniedException(ConnectError, _errors.MessageError):
     """You do not have sufficient permissions to perform this action."""
 
     code = "AccessDeniedException"
     http_status = 403
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
-
-    message: str | None
-    """The ``Message`` member."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
 
-class IdempotencyException(ConnectError):
+class IdempotencyException(ConnectError, _errors.MessageError):
     """An entity with the same name already exists."""
 
     code = "IdempotencyException"
     http_status = 409
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
-
-    message: str | None
-    """The ``Message`` member."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
 
-class InternalServiceException(ConnectError):
+class InternalServiceException(ConnectError, _errors.MessageError):
     """Request processing failed because of an error or failure with the service."""
 
     code = "InternalServiceException"
     http_status = 500
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
     message: str | None
     """The message."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class InvalidRequestException(ConnectError):
@@ -292,12 +115,12 @@ class InvalidRequestException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         reason = (
-            _c.InvalidRequestExceptionReason.read(
+            _c.invalid_request_exception_reason.read(
                 mapping["Reason"], _rt.join(path, "Reason"), reader
             )
             if "Reason" in mapping
@@ -306,68 +129,28 @@ class InvalidRequestException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _c.Message.accepts(self.message)) and (
-            self.reason is None or _c.InvalidRequestExceptionReason.accepts(self.reason)
+        return (self.message is None or _c.message.accepts(self.message)) and (
+            self.reason is None
+            or _c.invalid_request_exception_reason.accepts(self.reason)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
-        _c.InvalidRequestExceptionReason.check(
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.invalid_request_exception_reason.check(
             self.reason, _rt.join(path, "Reason"), errors, sensitive
         )
 
 
-class ResourceNotFoundException(ConnectError):
+class ResourceNotFoundException(ConnectError, _errors.MessageError):
     """The specified resource was not found."""
 
     code = "ResourceNotFoundException"
     http_status = 404
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
     message: str | None
     """The message about the resource."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
 
 
 class ServiceQuotaExceededException(ConnectError):
@@ -417,12 +200,12 @@ class ServiceQuotaExceededException(ConnectError):
         message = mapping.get("Message")
         if type(message) is not str:
             message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
+                _c.message.read(message, _rt.join(path, "Message"), reader)
                 if "Message" in mapping
                 else None
             )
         reason = (
-            _c.ServiceQuotaExceededExceptionReason.read(
+            _c.service_quota_exceeded_exception_reason.read(
                 mapping["Reason"], _rt.join(path, "Reason"), reader
             )
             if "Reason" in mapping
@@ -431,69 +214,25 @@ class ServiceQuotaExceededException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _c.Message.accepts(self.message)) and (
+        return (self.message is None or _c.message.accepts(self.message)) and (
             self.reason is None
-            or _c.ServiceQuotaExceededExceptionReason.accepts(self.reason)
+            or _c.service_quota_exceeded_exception_reason.accepts(self.reason)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
-        _c.ServiceQuotaExceededExceptionReason.check(
+        _c.message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+        _c.service_quota_exceeded_exception_reason.check(
             self.reason, _rt.join(path, "Reason"), errors, sensitive
         )
 
 
-class ThrottlingException(ConnectError):
+class ThrottlingException(ConnectError, _errors.MessageError):
     """The throttling limit has been exceeded."""
 
     code = "ThrottlingException"
     http_status = 429
-    _wire_names = frozenset({"Message"})
-    _fields = (("message", False),)
-
-    message: str | None
-    """The ``Message`` member."""
-
-    def __init__(
-        self,
-        *,
-        message: str | None = None,
-        response: Mapping[str, Any] | None = None,
-        operation_name: str = "StartEmailContact",
-    ) -> None:
-        self.message = message
-        if response is None:
-            response = {"Error": {"Code": self.code, "Message": message or ""}}
-        self._attach(response, operation_name)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        if self.message is not None:
-            data["Message"] = self.message
-        return data
-
-    @classmethod
-    def _from_wire(
-        cls, data: object, path: str, reader: _rt.Reader, required: bool = False
-    ) -> Self | None:
-        mapping = reader.structure(data, path, cls._wire_names, required)
-        if mapping is None:
-            return None
-        message = mapping.get("Message")
-        if type(message) is not str:
-            message = (
-                _c.Message.read(message, _rt.join(path, "Message"), reader)
-                if "Message" in mapping
-                else None
-            )
-        return cls(message=message)
-
-    def _is_valid(self) -> bool:
-        return self.message is None or _c.Message.accepts(self.message)
-
-    def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.Message.check(self.message, _rt.join(path, "Message"), errors, sensitive)
+    _message_codec = _c.message
+    _default_operation = "StartEmailContact"
 
 
 _ERRORS_BY_CODE: dict[str, type[ConnectError]] = {

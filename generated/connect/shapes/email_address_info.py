@@ -20,10 +20,10 @@ class EmailAddressInfo(_rt.Shape):
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset({"DisplayName", "EmailAddress"})
 
-    email_address: str = field(repr=False)
+    email_address: str = field(metadata=_rt.SENSITIVE)
     """The email address, including the domain."""
 
-    display_name: str | None = field(default=None, repr=False)
+    display_name: str | None = field(default=None, metadata=_rt.SENSITIVE)
     """The display name of email address."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,13 +43,13 @@ class EmailAddressInfo(_rt.Shape):
             return None
         email_address = mapping.get("EmailAddress", _rt.ABSENT)
         if type(email_address) is not str:
-            email_address = _c.EmailAddress.read(
-                email_address, _rt.join(path, "EmailAddress"), reader, True
+            email_address = _c.email_address.read(
+                email_address, _rt.join(path, "EmailAddress"), reader, required=True
             )
         display_name = mapping.get("DisplayName")
         if type(display_name) is not str:
             display_name = (
-                _c.EmailAddressDisplayName.read(
+                _c.email_address_display_name.read(
                     display_name, _rt.join(path, "DisplayName"), reader
                 )
                 if "DisplayName" in mapping
@@ -60,19 +60,19 @@ class EmailAddressInfo(_rt.Shape):
         return cls(email_address=email_address, display_name=display_name)
 
     def _is_valid(self) -> bool:
-        return _c.EmailAddress.accepts(self.email_address) and (
+        return _c.email_address.accepts(self.email_address) and (
             self.display_name is None
-            or _c.EmailAddressDisplayName.accepts(self.display_name)
+            or _c.email_address_display_name.accepts(self.display_name)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.EmailAddress.check(
+        _c.email_address.check(
             self.email_address,
             _rt.join(path, "EmailAddress"),
             errors,
-            True,
+            sensitive=True,
             required=True,
         )
-        _c.EmailAddressDisplayName.check(
-            self.display_name, _rt.join(path, "DisplayName"), errors, True
+        _c.email_address_display_name.check(
+            self.display_name, _rt.join(path, "DisplayName"), errors, sensitive=True
         )

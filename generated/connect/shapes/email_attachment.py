@@ -42,27 +42,27 @@ class EmailAttachment(_rt.Shape):
             return None
         file_name = mapping.get("FileName", _rt.ABSENT)
         if type(file_name) is not str:
-            file_name = _c.FileName.read(
-                file_name, _rt.join(path, "FileName"), reader, True
+            file_name = _c.file_name.read(
+                file_name, _rt.join(path, "FileName"), reader, required=True
             )
         s3_url = mapping.get("S3Url", _rt.ABSENT)
         if type(s3_url) is not str:
-            s3_url = _c.PreSignedAttachmentUrl.read(
-                s3_url, _rt.join(path, "S3Url"), reader, True
+            s3_url = _c.pre_signed_attachment_url.read(
+                s3_url, _rt.join(path, "S3Url"), reader, required=True
             )
         if file_name is None or s3_url is None:
             return None
         return cls(file_name=file_name, s3_url=s3_url)
 
     def _is_valid(self) -> bool:
-        return _c.FileName.accepts(
+        return _c.file_name.accepts(
             self.file_name
-        ) and _c.PreSignedAttachmentUrl.accepts(self.s3_url)
+        ) and _c.pre_signed_attachment_url.accepts(self.s3_url)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.FileName.check(
+        _c.file_name.check(
             self.file_name, _rt.join(path, "FileName"), errors, sensitive, required=True
         )
-        _c.PreSignedAttachmentUrl.check(
+        _c.pre_signed_attachment_url.check(
             self.s3_url, _rt.join(path, "S3Url"), errors, sensitive, required=True
         )

@@ -48,9 +48,13 @@ class InboundAdditionalRecipients(_rt.Shape):
         """The botocore parameter dict: wire names, only the members that are set."""
         data: dict[str, Any] = {}
         if self.to_addresses is not None:
-            data["ToAddresses"] = _c.EmailAddressRecipientList.dump(self.to_addresses)
+            data["ToAddresses"] = _c.email_address_recipient_list.dump(
+                self.to_addresses
+            )
         if self.cc_addresses is not None:
-            data["CcAddresses"] = _c.EmailAddressRecipientList.dump(self.cc_addresses)
+            data["CcAddresses"] = _c.email_address_recipient_list.dump(
+                self.cc_addresses
+            )
         return data
 
     @classmethod
@@ -61,14 +65,14 @@ class InboundAdditionalRecipients(_rt.Shape):
         if mapping is None:
             return None
         to_addresses = (
-            _c.EmailAddressRecipientList.read(
+            _c.email_address_recipient_list.read(
                 mapping["ToAddresses"], _rt.join(path, "ToAddresses"), reader
             )
             if "ToAddresses" in mapping
             else None
         )
         cc_addresses = (
-            _c.EmailAddressRecipientList.read(
+            _c.email_address_recipient_list.read(
                 mapping["CcAddresses"], _rt.join(path, "CcAddresses"), reader
             )
             if "CcAddresses" in mapping
@@ -79,16 +83,16 @@ class InboundAdditionalRecipients(_rt.Shape):
     def _is_valid(self) -> bool:
         return (
             self.to_addresses is None
-            or _c.EmailAddressRecipientList.accepts(self.to_addresses)
+            or _c.email_address_recipient_list.accepts(self.to_addresses)
         ) and (
             self.cc_addresses is None
-            or _c.EmailAddressRecipientList.accepts(self.cc_addresses)
+            or _c.email_address_recipient_list.accepts(self.cc_addresses)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.EmailAddressRecipientList.check(
+        _c.email_address_recipient_list.check(
             self.to_addresses, _rt.join(path, "ToAddresses"), errors, sensitive
         )
-        _c.EmailAddressRecipientList.check(
+        _c.email_address_recipient_list.check(
             self.cc_addresses, _rt.join(path, "CcAddresses"), errors, sensitive
         )

@@ -45,14 +45,14 @@ class InboundEmailContent(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        message_source_type = _c.InboundMessageSourceType.read(
+        message_source_type = _c.inbound_message_source_type.read(
             mapping.get("MessageSourceType", _rt.ABSENT),
             _rt.join(path, "MessageSourceType"),
             reader,
-            True,
+            required=True,
         )
         raw_message = (
-            _c.InboundRawMessage.read(
+            _c.inbound_raw_message.read(
                 mapping["RawMessage"], _rt.join(path, "RawMessage"), reader
             )
             if "RawMessage" in mapping
@@ -63,18 +63,18 @@ class InboundEmailContent(_rt.Shape):
         return cls(message_source_type=message_source_type, raw_message=raw_message)
 
     def _is_valid(self) -> bool:
-        return _c.InboundMessageSourceType.accepts(self.message_source_type) and (
-            self.raw_message is None or _c.InboundRawMessage.accepts(self.raw_message)
+        return _c.inbound_message_source_type.accepts(self.message_source_type) and (
+            self.raw_message is None or _c.inbound_raw_message.accepts(self.raw_message)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.InboundMessageSourceType.check(
+        _c.inbound_message_source_type.check(
             self.message_source_type,
             _rt.join(path, "MessageSourceType"),
             errors,
             sensitive,
             required=True,
         )
-        _c.InboundRawMessage.check(
+        _c.inbound_raw_message.check(
             self.raw_message, _rt.join(path, "RawMessage"), errors, sensitive
         )

@@ -23,10 +23,10 @@ class InboundRawMessage(_rt.Shape):
         {"Body", "ContentType", "Headers", "Subject"}
     )
 
-    subject: str = field(repr=False)
+    subject: str = field(metadata=_rt.SENSITIVE)
     """The email subject."""
 
-    body: str = field(repr=False)
+    body: str = field(metadata=_rt.SENSITIVE)
     """The email message body."""
 
     content_type: str
@@ -42,7 +42,7 @@ class InboundRawMessage(_rt.Shape):
         data["Body"] = self.body
         data["ContentType"] = self.content_type
         if self.headers is not None:
-            data["Headers"] = _c.EmailHeaders.dump(self.headers)
+            data["Headers"] = _c.email_headers.dump(self.headers)
         return data
 
     @classmethod
@@ -54,19 +54,19 @@ class InboundRawMessage(_rt.Shape):
             return None
         subject = mapping.get("Subject", _rt.ABSENT)
         if type(subject) is not str:
-            subject = _c.InboundSubject.read(
-                subject, _rt.join(path, "Subject"), reader, True
+            subject = _c.inbound_subject.read(
+                subject, _rt.join(path, "Subject"), reader, required=True
             )
         body = mapping.get("Body", _rt.ABSENT)
         if type(body) is not str:
-            body = _c.Body.read(body, _rt.join(path, "Body"), reader, True)
+            body = _c.body.read(body, _rt.join(path, "Body"), reader, required=True)
         content_type = mapping.get("ContentType", _rt.ABSENT)
         if type(content_type) is not str:
-            content_type = _c.EmailMessageContentType.read(
-                content_type, _rt.join(path, "ContentType"), reader, True
+            content_type = _c.email_message_content_type.read(
+                content_type, _rt.join(path, "ContentType"), reader, required=True
             )
         headers = (
-            _c.EmailHeaders.read(mapping["Headers"], _rt.join(path, "Headers"), reader)
+            _c.email_headers.read(mapping["Headers"], _rt.join(path, "Headers"), reader)
             if "Headers" in mapping
             else None
         )
@@ -78,24 +78,30 @@ class InboundRawMessage(_rt.Shape):
 
     def _is_valid(self) -> bool:
         return (
-            _c.InboundSubject.accepts(self.subject)
-            and _c.Body.accepts(self.body)
-            and _c.EmailMessageContentType.accepts(self.content_type)
-            and (self.headers is None or _c.EmailHeaders.accepts(self.headers))
+            _c.inbound_subject.accepts(self.subject)
+            and _c.body.accepts(self.body)
+            and _c.email_message_content_type.accepts(self.content_type)
+            and (self.headers is None or _c.email_headers.accepts(self.headers))
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.InboundSubject.check(
-            self.subject, _rt.join(path, "Subject"), errors, True, required=True
+        _c.inbound_subject.check(
+            self.subject,
+            _rt.join(path, "Subject"),
+            errors,
+            sensitive=True,
+            required=True,
         )
-        _c.Body.check(self.body, _rt.join(path, "Body"), errors, True, required=True)
-        _c.EmailMessageContentType.check(
+        _c.body.check(
+            self.body, _rt.join(path, "Body"), errors, sensitive=True, required=True
+        )
+        _c.email_message_content_type.check(
             self.content_type,
             _rt.join(path, "ContentType"),
             errors,
             sensitive,
             required=True,
         )
-        _c.EmailHeaders.check(
+        _c.email_headers.check(
             self.headers, _rt.join(path, "Headers"), errors, sensitive
         )

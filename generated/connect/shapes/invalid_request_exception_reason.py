@@ -55,7 +55,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
         if mapping is None:
             return None
         attached_file_invalid_request_exception_reason = (
-            _c.AttachedFileInvalidRequestExceptionReason.read(
+            _c.attached_file_invalid_request_exception_reason.read(
                 mapping["AttachedFileInvalidRequestExceptionReason"],
                 _rt.join(path, "AttachedFileInvalidRequestExceptionReason"),
                 reader,
@@ -73,7 +73,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
         return (
             (
                 self.attached_file_invalid_request_exception_reason is None
-                or _c.AttachedFileInvalidRequestExceptionReason.accepts(
+                or _c.attached_file_invalid_request_exception_reason.accepts(
                     self.attached_file_invalid_request_exception_reason
                 )
             )
@@ -87,7 +87,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.AttachedFileInvalidRequestExceptionReason.check(
+        _c.attached_file_invalid_request_exception_reason.check(
             self.attached_file_invalid_request_exception_reason,
             _rt.join(path, "AttachedFileInvalidRequestExceptionReason"),
             errors,

@@ -63,32 +63,37 @@ class Reference(_rt.Shape):
         mapping = reader.structure(data, path, cls._wire_names, required)
         if mapping is None:
             return None
-        type_value = _c.ReferenceType.read(
-            mapping.get("Type", _rt.ABSENT), _rt.join(path, "Type"), reader, True
+        type_value = _c.reference_type.read(
+            mapping.get("Type", _rt.ABSENT),
+            _rt.join(path, "Type"),
+            reader,
+            required=True,
         )
         value = mapping.get("Value")
         if type(value) is not str:
             value = (
-                _c.ReferenceValue.read(value, _rt.join(path, "Value"), reader)
+                _c.reference_value.read(value, _rt.join(path, "Value"), reader)
                 if "Value" in mapping
                 else None
             )
         status = (
-            _c.ReferenceStatus.read(mapping["Status"], _rt.join(path, "Status"), reader)
+            _c.reference_status.read(
+                mapping["Status"], _rt.join(path, "Status"), reader
+            )
             if "Status" in mapping
             else None
         )
         arn = mapping.get("Arn")
         if type(arn) is not str:
             arn = (
-                _c.ReferenceArn.read(arn, _rt.join(path, "Arn"), reader)
+                _c.reference_arn.read(arn, _rt.join(path, "Arn"), reader)
                 if "Arn" in mapping
                 else None
             )
         status_reason = mapping.get("StatusReason")
         if type(status_reason) is not str:
             status_reason = (
-                _c.ReferenceStatusReason.read(
+                _c.reference_status_reason.read(
                     status_reason, _rt.join(path, "StatusReason"), reader
                 )
                 if "StatusReason" in mapping
@@ -106,25 +111,25 @@ class Reference(_rt.Shape):
 
     def _is_valid(self) -> bool:
         return (
-            _c.ReferenceType.accepts(self.type)
-            and (self.value is None or _c.ReferenceValue.accepts(self.value))
-            and (self.status is None or _c.ReferenceStatus.accepts(self.status))
-            and (self.arn is None or _c.ReferenceArn.accepts(self.arn))
+            _c.reference_type.accepts(self.type)
+            and (self.value is None or _c.reference_value.accepts(self.value))
+            and (self.status is None or _c.reference_status.accepts(self.status))
+            and (self.arn is None or _c.reference_arn.accepts(self.arn))
             and (
                 self.status_reason is None
-                or _c.ReferenceStatusReason.accepts(self.status_reason)
+                or _c.reference_status_reason.accepts(self.status_reason)
             )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.ReferenceType.check(
+        _c.reference_type.check(
             self.type, _rt.join(path, "Type"), errors, sensitive, required=True
         )
-        _c.ReferenceValue.check(self.value, _rt.join(path, "Value"), errors, sensitive)
-        _c.ReferenceStatus.check(
+        _c.reference_value.check(self.value, _rt.join(path, "Value"), errors, sensitive)
+        _c.reference_status.check(
             self.status, _rt.join(path, "Status"), errors, sensitive
         )
-        _c.ReferenceArn.check(self.arn, _rt.join(path, "Arn"), errors, sensitive)
-        _c.ReferenceStatusReason.check(
+        _c.reference_arn.check(self.arn, _rt.join(path, "Arn"), errors, sensitive)
+        _c.reference_status_reason.check(
             self.status_reason, _rt.join(path, "StatusReason"), errors, sensitive
         )

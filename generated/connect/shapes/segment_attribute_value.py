@@ -49,11 +49,11 @@ class SegmentAttributeValue(_rt.Shape):
         if self.value_string is not None:
             data["ValueString"] = self.value_string
         if self.value_map is not None:
-            data["ValueMap"] = _c.SegmentAttributeValueMap.dump(self.value_map)
+            data["ValueMap"] = _c.segment_attribute_value_map.dump(self.value_map)
         if self.value_integer is not None:
             data["ValueInteger"] = self.value_integer
         if self.value_list is not None:
-            data["ValueList"] = _c.SegmentAttributeValueList.dump(self.value_list)
+            data["ValueList"] = _c.segment_attribute_value_list.dump(self.value_list)
         if self.value_arn is not None:
             data["ValueArn"] = self.value_arn
         return data
@@ -68,14 +68,14 @@ class SegmentAttributeValue(_rt.Shape):
         value_string = mapping.get("ValueString")
         if type(value_string) is not str:
             value_string = (
-                _c.SegmentAttributeValueString.read(
+                _c.segment_attribute_value_string.read(
                     value_string, _rt.join(path, "ValueString"), reader
                 )
                 if "ValueString" in mapping
                 else None
             )
         value_map = (
-            _c.SegmentAttributeValueMap.read(
+            _c.segment_attribute_value_map.read(
                 mapping["ValueMap"], _rt.join(path, "ValueMap"), reader
             )
             if "ValueMap" in mapping
@@ -84,14 +84,14 @@ class SegmentAttributeValue(_rt.Shape):
         value_integer = mapping.get("ValueInteger")
         if type(value_integer) is not int:
             value_integer = (
-                _c.SegmentAttributeValueInteger.read(
+                _c.segment_attribute_value_integer.read(
                     value_integer, _rt.join(path, "ValueInteger"), reader
                 )
                 if "ValueInteger" in mapping
                 else None
             )
         value_list = (
-            _c.SegmentAttributeValueList.read(
+            _c.segment_attribute_value_list.read(
                 mapping["ValueList"], _rt.join(path, "ValueList"), reader
             )
             if "ValueList" in mapping
@@ -100,7 +100,7 @@ class SegmentAttributeValue(_rt.Shape):
         value_arn = mapping.get("ValueArn")
         if type(value_arn) is not str:
             value_arn = (
-                _c.SegmentAttributeValueString.read(
+                _c.segment_attribute_value_string.read(
                     value_arn, _rt.join(path, "ValueArn"), reader
                 )
                 if "ValueArn" in mapping
@@ -118,39 +118,39 @@ class SegmentAttributeValue(_rt.Shape):
         return (
             (
                 self.value_string is None
-                or _c.SegmentAttributeValueString.accepts(self.value_string)
+                or _c.segment_attribute_value_string.accepts(self.value_string)
             )
             and (
                 self.value_map is None
-                or _c.SegmentAttributeValueMap.accepts(self.value_map)
+                or _c.segment_attribute_value_map.accepts(self.value_map)
             )
             and (
                 self.value_integer is None
-                or _c.SegmentAttributeValueInteger.accepts(self.value_integer)
+                or _c.segment_attribute_value_integer.accepts(self.value_integer)
             )
             and (
                 self.value_list is None
-                or _c.SegmentAttributeValueList.accepts(self.value_list)
+                or _c.segment_attribute_value_list.accepts(self.value_list)
             )
             and (
                 self.value_arn is None
-                or _c.SegmentAttributeValueString.accepts(self.value_arn)
+                or _c.segment_attribute_value_string.accepts(self.value_arn)
             )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.SegmentAttributeValueString.check(
+        _c.segment_attribute_value_string.check(
             self.value_string, _rt.join(path, "ValueString"), errors, sensitive
         )
-        _c.SegmentAttributeValueMap.check(
+        _c.segment_attribute_value_map.check(
             self.value_map, _rt.join(path, "ValueMap"), errors, sensitive
         )
-        _c.SegmentAttributeValueInteger.check(
+        _c.segment_attribute_value_integer.check(
             self.value_integer, _rt.join(path, "ValueInteger"), errors, sensitive
         )
-        _c.SegmentAttributeValueList.check(
+        _c.segment_attribute_value_list.check(
             self.value_list, _rt.join(path, "ValueList"), errors, sensitive
         )
-        _c.SegmentAttributeValueString.check(
+        _c.segment_attribute_value_string.check(
             self.value_arn, _rt.join(path, "ValueArn"), errors, sensitive
         )

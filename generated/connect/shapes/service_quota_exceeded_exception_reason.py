@@ -59,7 +59,7 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
         if mapping is None:
             return None
         attached_file_service_quota_exceeded_exception_reason = (
-            _c.AttachedFileServiceQuotaExceededExceptionReason.read(
+            _c.attached_file_service_quota_exceeded_exception_reason.read(
                 mapping["AttachedFileServiceQuotaExceededExceptionReason"],
                 _rt.join(path, "AttachedFileServiceQuotaExceededExceptionReason"),
                 reader,
@@ -77,7 +77,7 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
         return (
             (
                 self.attached_file_service_quota_exceeded_exception_reason is None
-                or _c.AttachedFileServiceQuotaExceededExceptionReason.accepts(
+                or _c.attached_file_service_quota_exceeded_exception_reason.accepts(
                     self.attached_file_service_quota_exceeded_exception_reason
                 )
             )
@@ -91,7 +91,7 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.AttachedFileServiceQuotaExceededExceptionReason.check(
+        _c.attached_file_service_quota_exceeded_exception_reason.check(
             self.attached_file_service_quota_exceeded_exception_reason,
             _rt.join(path, "AttachedFileServiceQuotaExceededExceptionReason"),
             errors,

@@ -52,13 +52,13 @@ class StartEmailContactRequest(_rt.Shape):
     from_email_address: EmailAddressInfo
     """The email address of the customer."""
 
-    destination_email_address: str = field(repr=False)
+    destination_email_address: str = field(metadata=_rt.SENSITIVE)
     """The email address associated with the Connect Customer instance."""
 
     email_message: InboundEmailContent
     """The email message body to be sent to the newly created email."""
 
-    description: str | None = field(default=None, repr=False)
+    description: str | None = field(default=None, metadata=_rt.SENSITIVE)
     """A description of the email contact."""
 
     references: dict[str, Reference] | None = None
@@ -68,7 +68,7 @@ class StartEmailContactRequest(_rt.Shape):
     |``ATTACHMENT`` are not a supported reference type during email creation.
     """
 
-    name: str | None = field(default=None, repr=False)
+    name: str | None = field(default=None, metadata=_rt.SENSITIVE)
     """The name of a email that is shown to an agent in the Contact Control Panel
     (CCP).
     """
@@ -76,7 +76,9 @@ class StartEmailContactRequest(_rt.Shape):
     additional_recipients: InboundAdditionalRecipients | None = None
     """The additional recipients address of the email."""
 
-    attachments: list[EmailAttachment] | None = field(default=None, repr=False)
+    attachments: list[EmailAttachment] | None = field(
+        default=None, metadata=_rt.SENSITIVE
+    )
     """List of S3 presigned URLs of email attachments and their file name."""
 
     contact_flow_id: str | None = None
@@ -140,21 +142,21 @@ class StartEmailContactRequest(_rt.Shape):
         if self.description is not None:
             data["Description"] = self.description
         if self.references is not None:
-            data["References"] = _c.ContactReferences.dump(self.references)
+            data["References"] = _c.contact_references.dump(self.references)
         if self.name is not None:
             data["Name"] = self.name
         if self.additional_recipients is not None:
             data["AdditionalRecipients"] = self.additional_recipients.to_dict()
         if self.attachments is not None:
-            data["Attachments"] = _c.EmailAttachments.dump(self.attachments)
+            data["Attachments"] = _c.email_attachments.dump(self.attachments)
         if self.contact_flow_id is not None:
             data["ContactFlowId"] = self.contact_flow_id
         if self.related_contact_id is not None:
             data["RelatedContactId"] = self.related_contact_id
         if self.attributes is not None:
-            data["Attributes"] = _c.Attributes.dump(self.attributes)
+            data["Attributes"] = _c.attributes.dump(self.attributes)
         if self.segment_attributes is not None:
-            data["SegmentAttributes"] = _c.SegmentAttributes.dump(
+            data["SegmentAttributes"] = _c.segment_attributes.dump(
                 self.segment_attributes
             )
         if self.client_token is not None:
@@ -170,38 +172,38 @@ class StartEmailContactRequest(_rt.Shape):
             return None
         instance_id = mapping.get("InstanceId", _rt.ABSENT)
         if type(instance_id) is not str:
-            instance_id = _c.InstanceId.read(
-                instance_id, _rt.join(path, "InstanceId"), reader, True
+            instance_id = _c.instance_id.read(
+                instance_id, _rt.join(path, "InstanceId"), reader, required=True
             )
-        from_email_address = _c.EmailAddressInfo.read(
+        from_email_address = _c.email_address_info.read(
             mapping.get("FromEmailAddress", _rt.ABSENT),
             _rt.join(path, "FromEmailAddress"),
             reader,
-            True,
+            required=True,
         )
         destination_email_address = mapping.get("DestinationEmailAddress", _rt.ABSENT)
         if type(destination_email_address) is not str:
-            destination_email_address = _c.EmailAddress.read(
+            destination_email_address = _c.email_address.read(
                 destination_email_address,
                 _rt.join(path, "DestinationEmailAddress"),
                 reader,
-                True,
+                required=True,
             )
-        email_message = _c.InboundEmailContent.read(
+        email_message = _c.inbound_email_content.read(
             mapping.get("EmailMessage", _rt.ABSENT),
             _rt.join(path, "EmailMessage"),
             reader,
-            True,
+            required=True,
         )
         description = mapping.get("Description")
         if type(description) is not str:
             description = (
-                _c.Description.read(description, _rt.join(path, "Description"), reader)
+                _c.description.read(description, _rt.join(path, "Description"), reader)
                 if "Description" in mapping
                 else None
             )
         references = (
-            _c.ContactReferences.read(
+            _c.contact_references.read(
                 mapping["References"], _rt.join(path, "References"), reader
             )
             if "References" in mapping
@@ -210,12 +212,12 @@ class StartEmailContactRequest(_rt.Shape):
         name = mapping.get("Name")
         if type(name) is not str:
             name = (
-                _c.Name.read(name, _rt.join(path, "Name"), reader)
+                _c.name.read(name, _rt.join(path, "Name"), reader)
                 if "Name" in mapping
                 else None
             )
         additional_recipients = (
-            _c.InboundAdditionalRecipients.read(
+            _c.inbound_additional_recipients.read(
                 mapping["AdditionalRecipients"],
                 _rt.join(path, "AdditionalRecipients"),
                 reader,
@@ -224,7 +226,7 @@ class StartEmailContactRequest(_rt.Shape):
             else None
         )
         attachments = (
-            _c.EmailAttachments.read(
+            _c.email_attachments.read(
                 mapping["Attachments"], _rt.join(path, "Attachments"), reader
             )
             if "Attachments" in mapping
@@ -233,7 +235,7 @@ class StartEmailContactRequest(_rt.Shape):
         contact_flow_id = mapping.get("ContactFlowId")
         if type(contact_flow_id) is not str:
             contact_flow_id = (
-                _c.ContactFlowId.read(
+                _c.contact_flow_id.read(
                     contact_flow_id, _rt.join(path, "ContactFlowId"), reader
                 )
                 if "ContactFlowId" in mapping
@@ -242,21 +244,21 @@ class StartEmailContactRequest(_rt.Shape):
         related_contact_id = mapping.get("RelatedContactId")
         if type(related_contact_id) is not str:
             related_contact_id = (
-                _c.ContactId.read(
+                _c.contact_id.read(
                     related_contact_id, _rt.join(path, "RelatedContactId"), reader
                 )
                 if "RelatedContactId" in mapping
                 else None
             )
         attributes = (
-            _c.Attributes.read(
+            _c.attributes.read(
                 mapping["Attributes"], _rt.join(path, "Attributes"), reader
             )
             if "Attributes" in mapping
             else None
         )
         segment_attributes = (
-            _c.SegmentAttributes.read(
+            _c.segment_attributes.read(
                 mapping["SegmentAttributes"],
                 _rt.join(path, "SegmentAttributes"),
                 reader,
@@ -267,7 +269,9 @@ class StartEmailContactRequest(_rt.Shape):
         client_token = mapping.get("ClientToken")
         if type(client_token) is not str:
             client_token = (
-                _c.ClientToken.read(client_token, _rt.join(path, "ClientToken"), reader)
+                _c.client_token.read(
+                    client_token, _rt.join(path, "ClientToken"), reader
+                )
                 if "ClientToken" in mapping
                 else None
             )
@@ -297,102 +301,105 @@ class StartEmailContactRequest(_rt.Shape):
 
     def _is_valid(self) -> bool:
         return (
-            _c.InstanceId.accepts(self.instance_id)
-            and _c.EmailAddressInfo.accepts(self.from_email_address)
-            and _c.EmailAddress.accepts(self.destination_email_address)
-            and _c.InboundEmailContent.accepts(self.email_message)
-            and (self.description is None or _c.Description.accepts(self.description))
+            _c.instance_id.accepts(self.instance_id)
+            and _c.email_address_info.accepts(self.from_email_address)
+            and _c.email_address.accepts(self.destination_email_address)
+            and _c.inbound_email_content.accepts(self.email_message)
+            and (self.description is None or _c.description.accepts(self.description))
             and (
-                self.references is None or _c.ContactReferences.accepts(self.references)
+                self.references is None
+                or _c.contact_references.accepts(self.references)
             )
-            and (self.name is None or _c.Name.accepts(self.name))
+            and (self.name is None or _c.name.accepts(self.name))
             and (
                 self.additional_recipients is None
-                or _c.InboundAdditionalRecipients.accepts(self.additional_recipients)
+                or _c.inbound_additional_recipients.accepts(self.additional_recipients)
             )
             and (
                 self.attachments is None
-                or _c.EmailAttachments.accepts(self.attachments)
+                or _c.email_attachments.accepts(self.attachments)
             )
             and (
                 self.contact_flow_id is None
-                or _c.ContactFlowId.accepts(self.contact_flow_id)
+                or _c.contact_flow_id.accepts(self.contact_flow_id)
             )
             and (
                 self.related_contact_id is None
-                or _c.ContactId.accepts(self.related_contact_id)
+                or _c.contact_id.accepts(self.related_contact_id)
             )
-            and (self.attributes is None or _c.Attributes.accepts(self.attributes))
+            and (self.attributes is None or _c.attributes.accepts(self.attributes))
             and (
                 self.segment_attributes is None
-                or _c.SegmentAttributes.accepts(self.segment_attributes)
+                or _c.segment_attributes.accepts(self.segment_attributes)
             )
-            and (self.client_token is None or _c.ClientToken.accepts(self.client_token))
+            and (
+                self.client_token is None or _c.client_token.accepts(self.client_token)
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.InstanceId.check(
+        _c.instance_id.check(
             self.instance_id,
             _rt.join(path, "InstanceId"),
             errors,
             sensitive,
             required=True,
         )
-        _c.EmailAddressInfo.check(
+        _c.email_address_info.check(
             self.from_email_address,
             _rt.join(path, "FromEmailAddress"),
             errors,
             sensitive,
             required=True,
         )
-        _c.EmailAddress.check(
+        _c.email_address.check(
             self.destination_email_address,
             _rt.join(path, "DestinationEmailAddress"),
             errors,
-            True,
+            sensitive=True,
             required=True,
         )
-        _c.InboundEmailContent.check(
+        _c.inbound_email_content.check(
             self.email_message,
             _rt.join(path, "EmailMessage"),
             errors,
             sensitive,
             required=True,
         )
-        _c.Description.check(
-            self.description, _rt.join(path, "Description"), errors, True
+        _c.description.check(
+            self.description, _rt.join(path, "Description"), errors, sensitive=True
         )
-        _c.ContactReferences.check(
+        _c.contact_references.check(
             self.references, _rt.join(path, "References"), errors, sensitive
         )
-        _c.Name.check(self.name, _rt.join(path, "Name"), errors, True)
-        _c.InboundAdditionalRecipients.check(
+        _c.name.check(self.name, _rt.join(path, "Name"), errors, sensitive=True)
+        _c.inbound_additional_recipients.check(
             self.additional_recipients,
             _rt.join(path, "AdditionalRecipients"),
             errors,
             sensitive,
         )
-        _c.EmailAttachments.check(
-            self.attachments, _rt.join(path, "Attachments"), errors, True
+        _c.email_attachments.check(
+            self.attachments, _rt.join(path, "Attachments"), errors, sensitive=True
         )
-        _c.ContactFlowId.check(
+        _c.contact_flow_id.check(
             self.contact_flow_id, _rt.join(path, "ContactFlowId"), errors, sensitive
         )
-        _c.ContactId.check(
+        _c.contact_id.check(
             self.related_contact_id,
             _rt.join(path, "RelatedContactId"),
             errors,
             sensitive,
         )
-        _c.Attributes.check(
+        _c.attributes.check(
             self.attributes, _rt.join(path, "Attributes"), errors, sensitive
         )
-        _c.SegmentAttributes.check(
+        _c.segment_attributes.check(
             self.segment_attributes,
             _rt.join(path, "SegmentAttributes"),
             errors,
             sensitive,
         )
-        _c.ClientToken.check(
+        _c.client_token.check(
             self.client_token, _rt.join(path, "ClientToken"), errors, sensitive
         )

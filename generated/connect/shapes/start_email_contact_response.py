@@ -40,16 +40,16 @@ class StartEmailContactResponse(_rt.Shape):
         contact_id = mapping.get("ContactId")
         if type(contact_id) is not str:
             contact_id = (
-                _c.ContactId.read(contact_id, _rt.join(path, "ContactId"), reader)
+                _c.contact_id.read(contact_id, _rt.join(path, "ContactId"), reader)
                 if "ContactId" in mapping
                 else None
             )
         return cls(contact_id=contact_id)
 
     def _is_valid(self) -> bool:
-        return self.contact_id is None or _c.ContactId.accepts(self.contact_id)
+        return self.contact_id is None or _c.contact_id.accepts(self.contact_id)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
-        _c.ContactId.check(
+        _c.contact_id.check(
             self.contact_id, _rt.join(path, "ContactId"), errors, sensitive
         )

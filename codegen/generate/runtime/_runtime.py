@@ -1,4 +1,3 @@
-{{ header }}
 """Validation and (de)serialization helpers shared by the generated shapes.
 
 Standard library only, so the package can be vendored with no dependency but
@@ -21,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import (
     Any,
     ClassVar,
@@ -48,6 +48,7 @@ class Readable(Protocol):
     ``StreamingBody``, anything with ``read``."""
 
     def read(self, size: int = -1, /) -> bytes: ...
+
 
 Rule = Literal[
     "required", "type", "unknown", "length", "pattern", "enum", "range", "union"
@@ -163,9 +164,7 @@ class Reader:
             for key in value:
                 if key not in known:
                     self.errors.append(
-                        Violation(
-                            join(path, str(key)), "unknown", "unknown member"
-                        )
+                        Violation(join(path, str(key)), "unknown", "unknown member")
                     )
         return value
 
@@ -222,9 +221,7 @@ class Shape:
         raise NotImplementedError
 
     @classmethod
-    def from_dict(
-        cls, data: Mapping[str, Any], *, strict: bool | None = None
-    ) -> Self:
+    def from_dict(cls, data: Mapping[str, Any], *, strict: bool | None = None) -> Self:
         """Build from a botocore parameter dict, the inverse of ``to_dict``.
 
         ``strict`` defaults to true for request shapes (unknown keys, wrong
@@ -235,7 +232,7 @@ class Shape:
         """
         reader = Reader(cls._strict_by_default if strict is None else strict)
         try:
-            result = cls._from_wire(data, "", reader, True)
+            result = cls._from_wire(data, "", reader, required=True)
         except RecursionError:
             raise ValidationError([_TOO_DEEP]) from None
         if reader.errors or result is None:
@@ -257,10 +254,21 @@ class Shape:
     def __repr__(self) -> str:
         """The members that are set; sensitive ones show as ``<sensitive>``.
 
-        Every subclass is a dataclass; the sensitive fields have ``repr=False``.
+        Every subclass is a dataclass; its sensitive fields carry ``SENSITIVE``
+        as their metadata.
         """
         fields = dataclasses.fields(self)  # type: ignore[arg-type]
-        return describe(self, ((item.name, not item.repr) for item in fields))
+        return describe(self, ((item.name, is_sensitive(item)) for item in fields))
+
+
+SENSITIVE: Final[Mapping[str, bool]] = MappingProxyType({"sensitive": True})
+"""The metadata of a field the model marks sensitive:
+``secret: str = field(metadata=SENSITIVE)``; its value never shows in a repr."""
+
+
+def is_sensitive(item: dataclasses.Field[Any]) -> bool:
+    """Whether a generated class's field holds a value the model marks sensitive."""
+    return bool(item.metadata.get("sensitive"))
 
 
 def describe(value: object, members: Iterable[tuple[str, bool]]) -> str:
@@ -303,7 +311,10 @@ class Codec(Protocol[T]):
 
 def _bounds(minimum: int | None, maximum: int | None) -> tuple[int, int]:
     """Length bounds as plain ints, so ``accepts`` compares without ``None`` tests."""
-    return (0 if minimum is None else minimum, sys.maxsize if maximum is None else maximum)
+    return (
+        0 if minimum is None else minimum,
+        sys.maxsize if maximum is None else maximum,
+    )
 
 
 def _check_required(
@@ -327,11 +338,15 @@ def _check_length(
 ) -> None:
     if minimum is not None and size < minimum:
         errors.append(
-            Violation(path, "length", f"length {size} is below the minimum {minimum} {unit}")
+            Violation(
+                path, "length", f"length {size} is below the minimum {minimum} {unit}"
+            )
         )
     if maximum is not None and size > maximum:
         errors.append(
-            Violation(path, "length", f"length {size} is above the maximum {maximum} {unit}")
+            Violation(
+                path, "length", f"length {size} is above the maximum {maximum} {unit}"
+            )
         )
 
 
@@ -345,11 +360,19 @@ def _check_range(
 ) -> None:
     if minimum is not None and value < minimum:
         errors.append(
-            Violation(path, "range", f"{show(value, sensitive)} is below the minimum {minimum}")
+            Violation(
+                path,
+                "range",
+                f"{show(value, sensitive)} is below the minimum {minimum}",
+            )
         )
     if maximum is not None and value > maximum:
         errors.append(
-            Violation(path, "range", f"{show(value, sensitive)} is above the maximum {maximum}")
+            Violation(
+                path,
+                "range",
+                f"{show(value, sensitive)} is above the maximum {maximum}",
+            )
         )
 
 
@@ -440,7 +463,15 @@ class String:
     """A string shape: length in code points, pattern, and sensitivity."""
 
     exact: ClassVar[type | None] = str
-    __slots__ = ("_high", "_low", "_search", "max_length", "min_length", "pattern", "sensitive")
+    __slots__ = (
+        "_high",
+        "_low",
+        "_search",
+        "max_length",
+        "min_length",
+        "pattern",
+        "sensitive",
+    )
 
     def __init__(
         self,
@@ -476,7 +507,9 @@ class String:
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, str):
-            errors.append(Violation(path, "type", f"expected str, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected str, got {type_name(value)}")
+            )
             return
         if self.min_length is not None or self.max_length is not None:
             _check_length(
@@ -535,7 +568,9 @@ class Enum(Generic[E]):
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, str):
-            errors.append(Violation(path, "type", f"expected str, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected str, got {type_name(value)}")
+            )
             return
         if value not in self.values:
             shown = show(value, sensitive or self.sensitive)
@@ -588,7 +623,9 @@ class Integer:
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, int) or isinstance(value, bool):
-            errors.append(Violation(path, "type", f"expected int, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected int, got {type_name(value)}")
+            )
             return
         _check_range(
             value, self.minimum, self.maximum, path, errors, sensitive or self.sensitive
@@ -696,7 +733,6 @@ class _Scalar(_TypeChecked, Generic[T]):
         self.kind = kind
         self.exact: type | None = kind
         self.sensitive = sensitive
-
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -841,9 +877,13 @@ class Blob:
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, bytes):
-            errors.append(Violation(path, "type", f"expected bytes, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected bytes, got {type_name(value)}")
+            )
             return
-        _check_length(len(value), self.min_length, self.max_length, "bytes", path, errors)
+        _check_length(
+            len(value), self.min_length, self.max_length, "bytes", path, errors
+        )
 
     def accepts(self, value: object) -> bool:
         return isinstance(value, bytes) and self._low <= len(value) <= self._high
@@ -970,7 +1010,7 @@ class List(Generic[T]):
         for index, entry in enumerate(value):
             if entry is None and not reader.strict:
                 continue  # a null entry in a response: nothing to keep
-            item = read_item(entry, f"{path}[{index}]", reader, True)
+            item = read_item(entry, f"{path}[{index}]", reader, required=True)
             if item is not None:
                 result.append(item)
         return result
@@ -986,13 +1026,17 @@ class List(Generic[T]):
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, list):
-            errors.append(Violation(path, "type", f"expected list, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected list, got {type_name(value)}")
+            )
             return
-        _check_length(len(value), self.min_length, self.max_length, "entries", path, errors)
+        _check_length(
+            len(value), self.min_length, self.max_length, "entries", path, errors
+        )
         sensitive = sensitive or self.sensitive
         check_item = self.item.check
         for index, entry in enumerate(value):
-            check_item(entry, f"{path}[{index}]", errors, sensitive, True)
+            check_item(entry, f"{path}[{index}]", errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
         return (
@@ -1015,7 +1059,15 @@ class Map(Generic[K, V]):
     """
 
     exact: ClassVar[type | None] = None
-    __slots__ = ("_high", "_low", "key", "max_length", "min_length", "sensitive", "value")
+    __slots__ = (
+        "_high",
+        "_low",
+        "key",
+        "max_length",
+        "min_length",
+        "sensitive",
+        "value",
+    )
 
     def __init__(
         self,
@@ -1054,9 +1106,9 @@ class Map(Generic[K, V]):
             if type(raw_key) is not key_type or type(raw_value) is not value_type:
                 key_path, value_path = self._paths(path, raw_key, self.sensitive)
                 if type(raw_key) is not key_type:
-                    key = self.key.read(raw_key, key_path, reader, True)
+                    key = self.key.read(raw_key, key_path, reader, required=True)
                 if type(raw_value) is not value_type:
-                    item = self.value.read(raw_value, value_path, reader, True)
+                    item = self.value.read(raw_value, value_path, reader, required=True)
             if key is not None and item is not None:
                 result[key] = item
         return result
@@ -1072,16 +1124,20 @@ class Map(Generic[K, V]):
         if not _check_required(value, path, errors, required):
             return
         if not isinstance(value, dict):
-            errors.append(Violation(path, "type", f"expected dict, got {type_name(value)}"))
+            errors.append(
+                Violation(path, "type", f"expected dict, got {type_name(value)}")
+            )
             return
-        _check_length(len(value), self.min_length, self.max_length, "entries", path, errors)
+        _check_length(
+            len(value), self.min_length, self.max_length, "entries", path, errors
+        )
         sensitive = sensitive or self.sensitive
         check_key = self.key.check
         check_value = self.value.check
         for key, item in value.items():
             key_path, value_path = self._paths(path, key, sensitive)
-            check_key(key, key_path, errors, sensitive, True)
-            check_value(item, value_path, errors, sensitive, True)
+            check_key(key, key_path, errors, sensitive, required=True)
+            check_value(item, value_path, errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
         return (
@@ -1249,4 +1305,3 @@ def check_union(path: str, errors: list[Violation], members: Sequence[object]) -
         errors.append(
             Violation(path, "union", f"exactly one member must be set, got {count}")
         )
-

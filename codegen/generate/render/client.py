@@ -1,0 +1,71 @@
+"""The view of ``client.py``: one typed method per operation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codegen.generate.docstrings import docstring
+from codegen.generate.imports import Imports
+from codegen.generate.render.context import Context
+from codegen.model import ir
+
+
+@dataclass(frozen=True)
+class OperationView:
+    """One method: its request and response classes ("" when the operation has
+    none) and the wire names of idempotency tokens it fills in."""
+
+    method: str
+    docstring: str
+    name: str
+    request: str
+    response: str
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClientView:
+    header: str
+    docstring: str
+    imports: tuple[str, ...]
+    title: str
+    service_name: str
+    client_class: str
+    operations: tuple[OperationView, ...]
+
+
+def _operation(context: Context, operation: ir.Operation) -> OperationView:
+    request = operation.input
+    members = context.structure(request).members if request else ()
+    return OperationView(
+        method=operation.method_name,
+        docstring=docstring(operation.doc or f"Call ``{operation.name}``.", indent=8),
+        name=repr(operation.method_name),
+        request=request or "",
+        response=operation.output or "",
+        tokens=tuple(repr(m.name) for m in members if m.idempotency_token),
+    )
+
+
+def client_view(context: Context) -> ClientView:
+    operations = tuple(_operation(context, op) for op in context.service.operations)
+    imports = Imports()
+    imports.add("__future__", "annotations")
+    if any(operation.tokens for operation in operations):
+        imports.add("uuid")
+    imports.add("typing", "Any")
+    imports.add("botocore.session")
+    imports.add("botocore.client", "BaseClient")
+    imports.add("botocore.config", "Config")
+    imports.add("botocore.exceptions", "ClientError")
+    imports.add(".", "shapes")
+    imports.add(".errors", "error_from_client_error")
+    return ClientView(
+        header=context.header,
+        docstring=context.module_doc("client"),
+        imports=imports.lines(),
+        title=context.title,
+        service_name=repr(context.service.name),
+        client_class=context.service.client_class,
+        operations=operations,
+    )

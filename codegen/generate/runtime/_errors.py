@@ -1,0 +1,137 @@
+"""The base of the modeled errors: a botocore ``ClientError`` with typed members.
+
+It imports botocore, so only a package's ``errors`` module imports it; the shapes
+and their runtime stay standard-library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self
+
+from botocore.exceptions import ClientError
+
+from ._runtime import (
+    Codec,
+    Reader,
+    Shape,
+    ValidationError,
+    Violation,
+    describe,
+    join,
+    top_level_key,
+)
+
+__all__ = ["MessageError", "ModeledError"]
+
+
+class ModeledError(ClientError, Shape):
+    """A ``ClientError`` (existing ``except ClientError`` code keeps working) that
+    also carries the error's modeled members as typed attributes."""
+
+    code: ClassVar[str] = ""
+    """The error code AWS sends (``Error.Code``)."""
+    http_status: ClassVar[int] = 0
+    """The HTTP status the model gives this error."""
+    _strict_by_default: ClassVar[bool] = False
+    _wire_names: ClassVar[frozenset[str]] = frozenset()
+    _fields: ClassVar[tuple[tuple[str, bool], ...]] = ()
+
+    @classmethod
+    def from_response(cls, response: Mapping[str, Any], operation_name: str) -> Self:
+        """Build from botocore's parsed error response (``ClientError.response``).
+
+        A modeled ``Message`` missing from the body falls back to botocore's
+        ``Error.Message``; a modeled member of the wrong type is dropped rather
+        than hiding the service's error behind a ``ValidationError``.
+        """
+        data = dict(response)
+        message = data.get("Error", {}).get("Message")
+        if "Message" in cls._wire_names and data.get("Message") is None and message:
+            data["Message"] = message
+        try:
+            error = cls.from_dict(data, strict=False)
+        except ValidationError as invalid:
+            garbled = {top_level_key(violation.path) for violation in invalid.errors}
+            kept = {key: value for key, value in data.items() if key not in garbled}
+            error = cls.from_dict(kept, strict=False)
+        error._attach(response, operation_name)
+        return error
+
+    def _attach(self, response: Mapping[str, Any], operation_name: str) -> None:
+        """(Re)initialise the ``ClientError`` part with botocore's response."""
+        error_response: Any = dict(response)
+        ClientError.__init__(self, error_response, operation_name)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(
+            getattr(self, name) == getattr(other, name) for name, _ in self._fields
+        )
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __repr__(self) -> str:
+        return describe(self, self._fields)
+
+
+class MessageError(ModeledError):
+    """A modeled error whose only member is its ``Message`` (most of them): a
+    subclass names its ``code``, ``http_status`` and the message's codec."""
+
+    _wire_names: ClassVar[frozenset[str]] = frozenset({"Message"})
+    _fields: ClassVar[tuple[tuple[str, bool], ...]] = (("message", False),)
+    _message_codec: ClassVar[Codec[str]]
+    """The codec of the ``Message`` member's shape (its constraints)."""
+    _default_operation: ClassVar[str] = ""
+    """The operation named when an error is made without a response."""
+
+    message: str | None
+    """The ``Message`` member."""
+
+    def __init__(
+        self,
+        *,
+        message: str | None = None,
+        response: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> None:
+        self.message = message
+        if response is None:
+            response = {"Error": {"Code": self.code, "Message": message or ""}}
+        if operation_name is None:
+            operation_name = self._default_operation
+        self._attach(response, operation_name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The botocore parameter dict: wire names, only the members that are set."""
+        data: dict[str, Any] = {}
+        if self.message is not None:
+            data["Message"] = self.message
+        return data
+
+    @classmethod
+    def _from_wire(
+        cls, data: object, path: str, reader: Reader, required: bool = False
+    ) -> Self | None:
+        mapping = reader.structure(data, path, cls._wire_names, required)
+        if mapping is None:
+            return None
+        value = mapping.get("Message")
+        if type(value) is str:
+            return cls(message=value)
+        if "Message" not in mapping:
+            return cls()
+        return cls(
+            message=cls._message_codec.read(value, join(path, "Message"), reader)
+        )
+
+    def _is_valid(self) -> bool:
+        return self.message is None or self._message_codec.accepts(self.message)
+
+    def _check(self, path: str, errors: list[Violation], sensitive: bool) -> None:
+        self._message_codec.check(
+            self.message, join(path, "Message"), errors, sensitive
+        )

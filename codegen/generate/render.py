@@ -24,6 +24,7 @@ from codegen.generate.writer import MARKER
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
 from codegen.model.naming import codec_reference
+from codegen.schema import render_schema
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -861,6 +862,7 @@ class Renderer:
             ),
             "client.py": self._render("client.py.j2", **values),
             "py.typed": "",
+            "schema.json": render_schema(service),
         }
         for module, names in layout.items():
             classes = [_class(context, plain[name]) for name in names]

@@ -20,6 +20,7 @@ from codegen.errors import CodegenError
 from codegen.generate.docstrings import docstring
 from codegen.generate.format_cache import FormatCache, default_folder
 from codegen.generate.layout import named_types, shape_modules
+from codegen.generate.runtime import copied_files
 from codegen.generate.writer import MARKER
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
@@ -863,6 +864,7 @@ class Renderer:
             "client.py": self._render("client.py.j2", **values),
             "py.typed": "",
             "schema.json": render_schema(service),
+            **copied_files(header_text),
         }
         for module, names in layout.items():
             classes = [_class(context, plain[name]) for name in names]

@@ -28,7 +28,8 @@ LEFT_OUT = (
     "int64 bounds: beyond 2**53 JavaScript validators compare rounded numbers",
     "timestamps: a string's date syntax (ISO 8601, RFC 822 or epoch seconds, "
     "as botocore parses it) is not checked",
-    "null: a null document value counts as absent in the generated code",
+    "null: a null member of a response or error, and a null document value, "
+    "count as absent in the generated code; JSON Schema sees a value",
     "event streams: their events are checked as they are read, not up front",
 )
 

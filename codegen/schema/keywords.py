@@ -137,7 +137,14 @@ def _structure(shape: ir.StructureShape, service: ir.Service) -> Schema:
     if shape.is_input:
         # Request shapes are read strictly, as botocore validates them.
         schema["additionalProperties"] = False
-    if shape.union:
+    if shape.union and shape.is_input:
+        # Exactly one *known* member: an unknown key is additionalProperties'
+        # business alone (from_dict refuses it before counting).
+        schema["oneOf"] = [{"required": [member.name]} for member in shape.members]
+    elif shape.union:
+        # Read leniently, a union keeps a member unknown to this SDK, which
+        # validate() refuses (it cannot be sent) and counts as the one member.
+        schema["additionalProperties"] = False
         schema["minProperties"] = 1
         schema["maxProperties"] = 1
     return schema

@@ -38,7 +38,8 @@ def schema_document(service: ir.Service) -> dict[str, Any]:
     """The schema of ``service``'s closure as a JSON-ready ``dict``."""
     operations = [operation.name for operation in service.operations]
     defs: dict[str, Schema] = {
-        shape.name: shape_schema(shape, service) for shape in service.shapes
+        service.model_name(shape.name): shape_schema(shape, service)
+        for shape in service.shapes
     }
     return {
         "$schema": DIALECT,

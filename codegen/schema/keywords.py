@@ -22,8 +22,9 @@ SENSITIVE = "x-sensitive"
 LEFT_OUT = "x-left-out"
 
 
-def ref(name: str) -> Schema:
-    return {"$ref": f"#/$defs/{name}"}
+def ref(name: str, service: ir.Service) -> Schema:
+    """A reference to the ``$defs`` entry of the shape the IR calls ``name``."""
+    return {"$ref": f"#/$defs/{service.model_name(name)}"}
 
 
 def _described(schema: Schema, doc: str) -> Schema:
@@ -87,17 +88,17 @@ def _blob(shape: ir.BlobShape, left_out: list[str]) -> Schema:
     return {"type": "string"}
 
 
-def _list(shape: ir.ListShape) -> Schema:
-    schema: Schema = {"type": "array", "items": ref(shape.member)}
+def _list(shape: ir.ListShape, service: ir.Service) -> Schema:
+    schema: Schema = {"type": "array", "items": ref(shape.member, service)}
     _limits(schema, shape.min_length, shape.max_length, ("minItems", "maxItems"))
     return schema
 
 
-def _map(shape: ir.MapShape) -> Schema:
+def _map(shape: ir.MapShape, service: ir.Service) -> Schema:
     schema: Schema = {
         "type": "object",
-        "propertyNames": ref(shape.key),
-        "additionalProperties": ref(shape.value),
+        "propertyNames": ref(shape.key, service),
+        "additionalProperties": ref(shape.value, service),
     }
     _limits(
         schema, shape.min_length, shape.max_length, ("minProperties", "maxProperties")
@@ -105,15 +106,15 @@ def _map(shape: ir.MapShape) -> Schema:
     return schema
 
 
-def member_schema(member: ir.Member, target: ir.Shape) -> Schema:
+def member_schema(member: ir.Member, target: ir.Shape, service: ir.Service) -> Schema:
     """A structure member: its target (or any JSON value), docs and flags."""
     schema: Schema
     if member.json_value:
         schema = {}  # a header botocore sends as JSON: any JSON value
     elif isinstance(target, ir.StructureShape) and target.event_stream:
-        schema = {"type": "array", "items": ref(target.name)}
+        schema = {"type": "array", "items": ref(target.name, service)}
     else:
-        schema = ref(member.target)
+        schema = ref(member.target, service)
     if member.doc and member.doc != target.doc:
         schema["description"] = member.doc
     if member.deprecated:
@@ -127,7 +128,7 @@ def _structure(shape: ir.StructureShape, service: ir.Service) -> Schema:
     schema: Schema = {
         "type": "object",
         "properties": {
-            member.name: member_schema(member, service.shape(member.target))
+            member.name: member_schema(member, service.shape(member.target), service)
             for member in shape.members
         },
     }
@@ -172,9 +173,9 @@ def shape_schema(shape: ir.Shape, service: ir.Service) -> Schema:
         case ir.DocumentShape():
             schema = {}
         case ir.ListShape():
-            schema = _list(shape)
+            schema = _list(shape, service)
         case ir.MapShape():
-            schema = _map(shape)
+            schema = _map(shape, service)
         case ir.StructureShape():
             schema = _structure(shape, service)
     _described(schema, shape.doc)

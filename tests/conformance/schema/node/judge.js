@@ -2,6 +2,7 @@
 // argv[2]: the folder holding node_modules (installed by `npm ci` from the lock file).
 // stdin: {"schemas": [schema, ...], "cases": [{"schema": i, "ref": "Shape", "data": v}]}
 // stdout: {"meta": [errors|null per schema], "compiled": [count per schema],
+//          "compileErrors": [[message, ...] per schema],
 //          "results": [{"valid": bool, "errors": [...]}, ...]}
 "use strict";
 const path = require("path");
@@ -14,17 +15,28 @@ ajv.addVocabulary(["x-codegen", "x-sensitive", "x-left-out"]);
 
 const meta = [];
 const compiled = [];
+const compileErrors = [];
 const ids = [];
 for (const schema of input.schemas) {
   meta.push(ajv.validateSchema(schema) ? null : ajv.errors);
-  ajv.addSchema(schema);
   ids.push(schema.$id);
   let count = 0;
-  for (const name of Object.keys(schema.$defs)) {
-    ajv.getSchema(`${schema.$id}#/$defs/${name}`); // throws if it does not compile
-    count += 1;
+  const failures = [];
+  try {
+    ajv.addSchema(schema);
+    for (const name of Object.keys(schema.$defs)) {
+      try {
+        ajv.getSchema(`${schema.$id}#/$defs/${name}`);
+        count += 1;
+      } catch (error) {
+        failures.push(`${name}: ${error.message}`);
+      }
+    }
+  } catch (error) {
+    failures.push(`(schema): ${error.message}`);
   }
   compiled.push(count);
+  compileErrors.push(failures);
 }
 const results = (input.cases || []).map(({ schema, ref, data }) => {
   const validate = ajv.getSchema(`${ids[schema]}#/$defs/${ref}`);
@@ -42,4 +54,4 @@ const results = (input.cases || []).map(({ schema, ref, data }) => {
   }));
   return { valid, errors };
 });
-process.stdout.write(JSON.stringify({ meta, compiled, results }));
+process.stdout.write(JSON.stringify({ meta, compiled, compileErrors, results }));

@@ -149,10 +149,18 @@ def test_a_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "shape", ["NoSuchShape", "ReferenceType", "ConnectClient", "__class__", "1x"]
+    "shape",
+    [
+        "NoSuchShape",
+        "ReferenceType",
+        "ConnectClient",
+        "ConnectError",
+        "__class__",
+        "1x",
+    ],
 )
 def test_an_unknown_shape_exits_2(shape: str) -> None:
-    """Enums, the client and dunder names are not shapes to validate."""
+    """Enums, the client, the error base and dunder names are not shapes."""
     result = validate(shape, stdin="{}")
     assert result.returncode == 2
     assert result.stderr == f"validate: error: unknown shape {shape!r}\n"

@@ -48,9 +48,15 @@ def _shape(package: Any, name: str) -> Any:
     """The generated class called ``name``, or ``None`` when there is none."""
     runtime = importlib.import_module("._runtime", package.__name__)
     found = getattr(package, name, None) if name.isidentifier() else None
-    if isinstance(found, type) and issubclass(found, runtime.Shape):
-        return found
-    return None
+    if not (isinstance(found, type) and issubclass(found, runtime.Shape)):
+        return None
+    # A model shape reads itself; the base classes (the error base) do not.
+    reads = any(
+        "_from_wire" in vars(base)
+        for base in found.__mro__
+        if base is not runtime.Shape and issubclass(base, runtime.Shape)
+    )
+    return found if reads else None
 
 
 def violations(shape: Any, document: object, error_type: type[Exception]) -> list[Any]:

@@ -1,5 +1,6 @@
 """``python -m codegen``: generate, check that the committed output is current,
-or ``python -m codegen diff OLD NEW``: what changed for callers between two models.
+or ``python -m codegen diff OLD NEW``: what changed for callers between two models,
+or ``python -m codegen schema``: the JSON Schema of the shapes (codegen.schema).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@
 #   make api-diff OLD=X NEW=Y        what changed for callers (versions or files)
 # Beyond Connect (docs/testing.md, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip
+#   make every-service-schemas       every service's JSON Schema: meta-schema, ajv
 #   make every-service-typecheck     mypy --strict over every service's package
 # Documentation (docs/, CONTRIBUTING.md):
 #   make docs                        build the site into site/ (mkdocs, offline, --strict)
@@ -16,6 +17,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: env generate check test lint bench docs every-service every-service-typecheck
+.PHONY: every-service-schemas
 .PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
@@ -48,6 +50,11 @@ every-service: $(STAMP)
 # mypy --strict over every service's package (about ten minutes; not in make test).
 every-service-typecheck: $(STAMP)
 	$(PY) -m tools.every_service.typecheck $(ARGS)
+
+# Every service's JSON Schema (--operation all) against the 2020-12 meta-schema and
+# ajv (needs node and npm; ajv is installed from the committed lock file).
+every-service-schemas: $(STAMP)
+	$(PY) -m tools.every_service.schemas $(ARGS)
 
 # The usage checks come first so a forgotten VERSION changes nothing at all.
 update-botocore-usage:

@@ -1,5 +1,6 @@
 """``python -m codegen``: generate, check that the committed output is current,
-or ``python -m codegen diff OLD NEW``: what changed for callers between two models.
+or ``python -m codegen diff OLD NEW``: what changed for callers between two models,
+or ``python -m codegen schema``: the JSON Schema of the shapes (codegen.schema).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from codegen.model import ir
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
 from codegen.model.releases import load_side
+from codegen.schema import command as schema_command
 
 
 def _add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "See also: python -m codegen diff OLD NEW (the API diff between two "
-            "models; python -m codegen diff --help)."
+            "models; python -m codegen diff --help), python -m codegen schema "
+            "(JSON Schema of the shapes; python -m codegen schema --help)."
         ),
     )
     parser.add_argument("--service", help="botocore service name, e.g. connect")
@@ -176,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["diff"]:
         arguments = _diff_parser().parse_args(argv[1:])
         command = run_diff
+    elif argv[:1] == ["schema"]:
+        arguments = schema_command.parser().parse_args(argv[1:])
+        command = schema_command.run
     else:
         arguments = _parser().parse_args(argv)
         command = run

@@ -462,4 +462,5 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
         ),
         shapes=tuple(sorted((_renamed(s, renames) for s in shapes), key=_name)),
         skipped_operations=tuple(skipped),
+        model_names=tuple(sorted((new, old) for old, new in renames.items())),
     )

@@ -212,6 +212,12 @@ class Service:
     operations: tuple[Operation, ...]
     shapes: tuple[Shape, ...]
     skipped_operations: tuple[SkippedOperation, ...] = ()
+    # Shapes renamed for Python (``None`` -> ``None_``): (Python name, model name).
+    model_names: tuple[tuple[str, str], ...] = ()
+
+    def model_name(self, name: str) -> str:
+        """The model's name of the shape the package calls ``name``."""
+        return dict(self.model_names).get(name, name)
 
     def shape(self, name: str) -> Shape:
         """The shape called ``name`` (the closure always contains it)."""

@@ -18,6 +18,7 @@ from codegen.generate.render.context import Context
 from codegen.generate.render.errors import errors_view
 from codegen.generate.render.shapes import enums_view, module_view
 from codegen.model import ir
+from codegen.schema import render_schema
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 RUNTIME = Path(__file__).resolve().parents[1] / "runtime"
@@ -113,6 +114,7 @@ class Renderer:
             "errors.py": self._render("errors.py.j2", errors_view(context)),
             "client.py": self._render("client.py.j2", client_view(context)),
             "py.typed": "",
+            "schema.json": render_schema(service),
         }
         for module, names in context.layout.items():
             view = module_view(context, names)

@@ -1,0 +1,1 @@
+"""JSON Schema output checked against ajv and python-jsonschema (issue 14)."""

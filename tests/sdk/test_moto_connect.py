@@ -69,7 +69,7 @@ class Moto:
     endpoint: str
     recording: Path
 
-    def _api(self, action: str) -> bytes:
+    def api(self, action: str) -> bytes:
         url = f"{self.endpoint}/moto-api/recorder/{action}"
         with urllib.request.urlopen(url, timeout=10) as response:
             body: bytes = response.read()
@@ -77,11 +77,11 @@ class Moto:
 
     def reset(self) -> None:
         """Forget every recorded request (and keep recording)."""
-        self._api("reset-recording")
+        self.api("reset-recording")
 
     def requests(self) -> list[dict[str, Any]]:
         """Every request the server received since the last reset, in order."""
-        lines = self._api("download-recording").decode().splitlines()
+        lines = self.api("download-recording").decode().splitlines()
         return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -92,6 +92,8 @@ def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moto]:
     The environment keeps botocore off anything but the local server: dummy
     credentials, no instance metadata, no proxy, no config files of the user.
     """
+    # moto reads MOTO_RECORDER_FILEPATH once, when moto.moto_api is first imported.
+    assert "moto.moto_api" not in sys.modules, "moto imported before its set-up"
     folder = tmp_path_factory.mktemp("moto")
     recording = folder / "recording.jsonl"
     patch = pytest.MonkeyPatch()
@@ -100,9 +102,7 @@ def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moto]:
     patch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(folder / "no-credentials"))
     patch.setenv("NO_PROXY", "127.0.0.1")
     patch.setenv("no_proxy", "127.0.0.1")
-    # Read once, when moto.moto_api is first imported (below, after this line).
     patch.setenv("MOTO_RECORDER_FILEPATH", str(recording))
-    assert "moto.moto_api" not in sys.modules, "moto imported before its set-up"
     server_module = importlib.import_module("moto.server")
     server = server_module.ThreadedMotoServer(
         ip_address="127.0.0.1", port=0, verbose=False
@@ -112,7 +112,7 @@ def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moto]:
         host, port = server.get_host_and_port()
         assert host == "127.0.0.1"
         moto = Moto(f"http://127.0.0.1:{port}", recording)
-        moto._api("start-recording")
+        moto.api("start-recording")
         yield moto
     finally:
         server.stop()

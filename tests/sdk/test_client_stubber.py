@@ -8,6 +8,7 @@ with a reply, without any network.
 
 from __future__ import annotations
 
+import pickle
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -295,6 +296,14 @@ def test_modeled_error_raises_generated_class(
     assert error.response["ResponseMetadata"]["HTTPStatusCode"] == status
     assert error.operation_name == cause.operation_name == "StartEmailContact"
     assert str(error) == str(cause)
+
+    # Across a process boundary (pickle) it stays the generated class.
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is error_class
+    assert copy == error
+    assert copy.response == error.response
+    assert copy.operation_name == error.operation_name
+    assert str(copy) == str(error)
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,15 @@ class ModeledError(ClientError, Shape):
         error_response: Any = dict(response)
         ClientError.__init__(self, error_response, operation_name)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle as the generated class, rebuilt from botocore's response.
+
+        ``ClientError.__reduce__`` gives a plain ``ClientError`` back (botocore's
+        per-client classes cannot be found by name); a generated class can, so
+        ``except ThrottlingException`` still catches it across a process pool.
+        """
+        return type(self).from_response, (self.response, self.operation_name)
+
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented

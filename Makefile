@@ -7,12 +7,15 @@
 # Beyond Connect (README, "Every service"):
 #   make every-service               generate every botocore service, import, round-trip
 #   make every-service-typecheck     mypy --strict over every service's package
+# Vendoring (docs/vendoring.md):
+#   make vendor-matrix               the vendored copy on several botocores and Pythons
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: env generate check test lint bench every-service every-service-typecheck
+.PHONY: vendor-matrix
 .PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
@@ -45,6 +48,12 @@ every-service: $(STAMP)
 # mypy --strict over every service's package (about ten minutes; not in make test).
 every-service-typecheck: $(STAMP)
 	$(PY) -m tools.every_service.typecheck $(ARGS)
+
+# generated/connect copied as vendored_connect into fresh virtualenvs (botocore +
+# pytest from the wheel cache) and its client tests run there; exit 1 on a failure.
+# Options pass through, e.g. make vendor-matrix ARGS="--pythons 3.11 --jobs 1".
+vendor-matrix: $(STAMP)
+	$(PY) -m tools.matrix $(ARGS)
 
 # The usage checks come first so a forgotten VERSION changes nothing at all.
 update-botocore-usage:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,10 +30,17 @@ CELLS = [Cell(python, version) for version in releases() for python in PYTHONS]
 
 
 @pytest.fixture(scope="module")
-def outcomes() -> Iterator[dict[Cell, Outcome]]:
-    """Every cell, run once for the module, two at a time."""
-    done = run_matrix(CELLS, VENDORED, wheel_cache(), jobs=2)
-    yield {outcome.cell: outcome for outcome in done}
+def outcomes(request: pytest.FixtureRequest) -> dict[Cell, Outcome]:
+    """Every selected cell (``-k`` picks some), run once, two at a time."""
+    selected = [
+        cell
+        for item in request.session.items
+        if isinstance(item, pytest.Function) and hasattr(item, "callspec")
+        for cell in [item.callspec.params.get("cell")]
+        if isinstance(cell, Cell)
+    ]
+    done = run_matrix(selected, VENDORED, wheel_cache(), jobs=2)
+    return {outcome.cell: outcome for outcome in done}
 
 
 @pytest.mark.slow

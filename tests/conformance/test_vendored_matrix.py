@@ -20,8 +20,9 @@ from codegen.model.releases import wheel_cache
 from tests.support import REPO
 from tools.matrix.cli import WANTED_PYTHONS
 from tools.matrix.envs import discover
-from tools.matrix.run import AIOBOTOCORE, GENERATED, Cell, Outcome, releases, run_matrix
+from tools.matrix.run import AIOBOTOCORE, Cell, Outcome, releases, run_matrix
 from tools.matrix.suites import VENDORED
+from tools.matrix.support import GENERATED
 from tools.matrix.vendor import foreign_imports, vendor
 from tools.matrix.wheels import cached_wheel, requires_dist
 

@@ -23,11 +23,10 @@ from codegen.errors import CodegenError
 from codegen.model.releases import model_from_wheel
 from tools.matrix.envs import Interpreter, create_env
 from tools.matrix.suites import PACKAGE_ENV, Suite, stage
-from tools.matrix.support import REPO, MatrixError
+from tools.matrix.support import MatrixError
 from tools.matrix.vendor import vendor
 from tools.matrix.wheels import pinned
 
-GENERATED = REPO / "generated" / "connect"
 PACKAGE = "vendored_connect"
 AIOBOTOCORE = "aiobotocore==3.10.0"
 
@@ -111,7 +110,7 @@ def _in_env(
     requirements = [f"botocore=={cell.botocore}", pinned("pytest"), *suite.requirements]
     python = create_env(cell.python, folder / "env", requirements, cache)
     project = folder / "project"
-    vendor(GENERATED, project, PACKAGE)
+    vendor(suite.source, project, PACKAGE)
     scripts = stage(suite, project)
     shutil.copy(Path(__file__).with_name("probe.py"), project / "probe.py")
     code, output = _run(python, ["probe.py", PACKAGE, cell.botocore], project)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.matrix.support import REPO
+from tools.matrix.support import GENERATED, REPO
 
 PACKAGE_ENV = "CODEGEN_SDK_PACKAGE"
 _PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
@@ -33,6 +33,8 @@ class Suite:
     # Test id -> (shape, member) it sends: left out, and said so, on a botocore
     # whose Connect model lacks the member (a documented limit, docs/vendoring.md).
     needs_member: tuple[tuple[str, str, str], ...] = ()
+    # The package vendored in: a suite may generate its own (all of Connect).
+    source: Path = GENERATED
 
 
 VENDORED = Suite(

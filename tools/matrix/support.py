@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent.parent
+GENERATED = REPO / "generated" / "connect"
 
 
 class MatrixError(Exception):

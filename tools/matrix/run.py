@@ -66,6 +66,7 @@ _COUNTS = re.compile(r"\d+ (?:passed|failed|errors?|skipped|xpassed)")
 
 
 def _run(python: Path, args: Sequence[str], project: Path) -> tuple[int, str]:
+    """``python ARGS`` in ``project``: exit code and output."""
     # Nothing from the caller's environment (AWS_*, PYTHONPATH, ~/.aws) leaks in.
     # Bytecode is written (the environment is thrown away): the probe compiles
     # botocore once and pytest and the examples reuse it.
@@ -107,6 +108,10 @@ def _missing_members(suite: Suite, version: str, cache: Path) -> list[str]:
 def _in_env(
     cell: Cell, suite: Suite, folder: Path, cache: Path
 ) -> tuple[bool, str, str]:
+    """Passed or not, a one-line summary, and the output that explains a failure.
+
+    Steps in order (probe, pytest, examples); the first failure ends the cell.
+    """
     requirements = [f"botocore=={cell.botocore}", pinned("pytest"), *suite.requirements]
     python = create_env(cell.python, folder / "env", requirements, cache)
     project = folder / "project"

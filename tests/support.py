@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated" / "connect"
@@ -43,3 +44,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
+
+
+def module_dir(module: ModuleType) -> Path:
+    """The folder of an imported package (``__file__`` is ``None`` for namespaces)."""
+    assert module.__file__ is not None, module
+    return Path(module.__file__).parent

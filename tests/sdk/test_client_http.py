@@ -302,7 +302,8 @@ MODELED_ERRORS: list[
 
 def test_botocore_reads_max_attempts_as_retries(client: ConnectClient) -> None:
     """botocore's resolved config: the first attempt plus max_attempts retries."""
-    assert client.botocore_client.meta.config.retries == {
+    # Config sets its options as attributes at run time; the stubs declare none.
+    assert client.botocore_client.meta.config.retries == {  # type: ignore[attr-defined]
         "mode": "standard",
         "total_max_attempts": RETRYABLE_ATTEMPTS,
     }
@@ -338,8 +339,7 @@ def test_modeled_error_from_the_wire(
 
     assert type(error) is error_class
     assert isinstance(error, ConnectError)
-    assert error.message == message
-    for name, value in typed_fields.items():
+    for name, value in {"message": message, **typed_fields}.items():
         assert getattr(error, name) == value
         assert type(getattr(error, name)) is type(value)
     assert error.response["Error"]["Code"] == code
@@ -369,7 +369,7 @@ def test_reason_member_unknown_to_botocore_still_gives_the_class(
     with pytest.raises(InvalidRequestException) as caught:
         client.start_email_contact(make_request())
     error = caught.value
-    assert error.response["Reason"] == {
+    assert dict(error.response)["Reason"] == {
         "SDK_UNKNOWN_MEMBER": {"name": "SomeFutureReason"}
     }
     assert error.message == "new reason"

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import botocore.model
 import botocore.session
 import botocore.stub
 import pytest
@@ -273,14 +274,16 @@ def test_modeled_error_raises_generated_class(
     assert type(error) is error_class
     assert isinstance(error, ConnectError)
     assert isinstance(error, ClientError)
-    assert error.message == message
-    for name, value in typed_fields.items():
+    for name, value in {"message": message, **typed_fields}.items():
         assert getattr(error, name) == value
         assert type(getattr(error, name)) is type(value)
 
     # The class constants agree with botocore's model of the error, and every
     # member botocore models besides Message is checked above.
-    shape = botocore_client.meta.service_model.shape_for_error_code(code)
+    # botocore-stubs types the error code as an int; botocore's is the model's string.
+    model = botocore_client.meta.service_model
+    shape = model.shape_for_error_code(code)  # type: ignore[arg-type]
+    assert isinstance(shape, botocore.model.StructureShape)
     assert set(shape.members) == {"Message", *wire_fields}
     assert error.code == code == shape.name
     assert error.http_status == status == shape.metadata["error"]["httpStatusCode"]
@@ -371,7 +374,9 @@ def test_unmodeled_error_propagates_unchanged(
     stubber.add_client_error(
         METHOD, service_error_code=code, service_message="nope", http_status_code=400
     )
-    expected_class = botocore_client.exceptions.from_code(code)
+    # botocore-stubs says from_code returns an instance; botocore returns the class.
+    exceptions = botocore_client.exceptions
+    expected_class: type[ClientError] = exceptions.from_code(code)  # type: ignore[assignment]
     with pytest.raises(ClientError) as caught:
         client.start_email_contact(make_request())
     error = caught.value

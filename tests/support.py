@@ -6,6 +6,7 @@ an ordinary module that type checkers and readers can follow.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import subprocess
@@ -50,3 +51,13 @@ def module_dir(module: ModuleType) -> Path:
     """The folder of an imported package (``__file__`` is ``None`` for namespaces)."""
     assert module.__file__ is not None, module
     return Path(module.__file__).parent
+
+
+def model_file(version: str) -> Path:
+    """The Connect model of a botocore release, as its wheel ships it."""
+    return CONNECT_RELEASES / version / "service-2.json.gz"
+
+
+def model_sha256(version: str) -> str:
+    """The digest codegen records for a release's model: over the decompressed JSON."""
+    return hashlib.sha256(gzip.decompress(model_file(version).read_bytes())).hexdigest()

@@ -34,16 +34,14 @@ from generated.connect import (
     InternalServiceException,
     InvalidRequestException,
     InvalidRequestExceptionReason,
-    Reference,
     ResourceNotFoundException,
-    SegmentAttributeValue,
     ServiceQuotaExceededException,
     ServiceQuotaExceededExceptionReason,
-    StartEmailContactRequest,
     StartEmailContactResponse,
     ThrottlingException,
     ValidationError,
 )
+from tests.sdk.sample_requests import make_request
 
 Reply = tuple[int, dict[str, str], bytes]
 
@@ -166,40 +164,6 @@ def client(fake: FakeConnect) -> ConnectClient:
     )
 
 
-def make_request(**overrides: Any) -> StartEmailContactRequest:
-    """A valid request using most members of the model."""
-    values: dict[str, Any] = {
-        "instance_id": "11111111-2222-3333-4444-555555555555",
-        "from_email_address": EmailAddressInfo(
-            email_address="customer@example.com", display_name="Customer"
-        ),
-        "destination_email_address": "support@example.com",
-        "email_message": InboundEmailContent(
-            message_source_type="RAW",
-            raw_message=InboundRawMessage(
-                subject="Hello ünïcode ✓",
-                body="A body\nwith two lines",
-                content_type="text/plain",
-                headers={"MESSAGE_ID": "<m-1@example.com>"},
-            ),
-        ),
-        "description": "a description",
-        "additional_recipients": InboundAdditionalRecipients(
-            to_addresses=[EmailAddressInfo(email_address="to@example.com")],
-            cc_addresses=[EmailAddressInfo(email_address="cc@example.com")],
-        ),
-        "references": {"ticket": Reference(type="STRING", value="T-1")},
-        "attributes": {"key": "value"},
-        "segment_attributes": {
-            "connect:ContactExpiry": SegmentAttributeValue(
-                value_map={"ExpiryDuration": SegmentAttributeValue(value_integer=135)}
-            )
-        },
-    }
-    values.update(overrides)
-    return StartEmailContactRequest(**values)
-
-
 def client_token(recorded: Recorded) -> str:
     """The ClientToken of a recorded request, checked to be a UUID string."""
     token = recorded.json()["ClientToken"]
@@ -259,6 +223,8 @@ def test_success_given_client_token_on_the_wire(
 RETRYABLE_ATTEMPTS = 4
 
 # (class, HTTP status, modeled body fields, typed fields, requests the server sees)
+# Like test_client_stubber.py's table on purpose, with other reasons and the
+# attempts the wire sees: each oracle reads its own enum values.
 MODELED_ERRORS: list[
     tuple[type[ConnectError], int, dict[str, Any], dict[str, Any], int]
 ] = [

@@ -6,6 +6,7 @@ an ordinary module that type checkers and readers can follow.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
@@ -13,12 +14,19 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument, Unsatisfiable
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated" / "connect"
 FIXTURES = REPO / "tests" / "fixtures"
 MODELS = FIXTURES / "models"
 CONNECT_RELEASES = FIXTURES / "botocore-connect"
+
+T = TypeVar("T")
 
 
 def run_codegen(
@@ -61,3 +69,48 @@ def model_file(version: str) -> Path:
 def model_sha256(version: str) -> str:
     """The digest codegen records for a release's model: over the decompressed JSON."""
     return hashlib.sha256(gzip.decompress(model_file(version).read_bytes())).hexdigest()
+
+
+def mypy_strict(*packages: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` over generated packages, each checked under its own name.
+
+    Run from the packages' common folder, without mypy's cache: each test writes
+    a fresh package, so a cache would only grow.
+    """
+    (folder,) = {package.parent for package in packages}
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
+        + [package.name for package in packages],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+
+
+def draw_batch(
+    strategy: st.SearchStrategy[T], count: int, profile: settings | None = None
+) -> list[T]:
+    """``count`` Hypothesis draws collected outside a test, to be judged together
+    (one Node batch, or a check over a whole sample).
+
+    Derandomized without an example database unless ``profile`` says otherwise. A
+    strategy nothing satisfies (a pattern nothing matches) gives no values.
+    """
+    drawn: list[T] = []
+    base = profile or settings(derandomize=True, database=None, deadline=None)
+
+    @settings(
+        parent=base,
+        max_examples=count,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def keep(value: T) -> None:
+        drawn.append(value)
+
+    with contextlib.suppress(Unsatisfiable, InvalidArgument):
+        keep()
+    return drawn

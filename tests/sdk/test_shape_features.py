@@ -35,7 +35,7 @@ from botocore.response import StreamingBody
 from botocore.utils import parse_to_aware_datetime
 from botocore.validate import ParamValidator
 
-from tests.support import MODELS, module_dir, run_codegen
+from tests.support import MODELS, module_dir, mypy_strict, run_codegen
 
 MODEL = MODELS / "features-service-2.json"
 SERVICE = botocore.model.ServiceModel(
@@ -474,16 +474,7 @@ def test_a_pattern_no_ecma_engine_runs_is_left_unchecked_and_said_so(
 def test_the_generated_package_type_checks(
     generation: tuple[ModuleType, str],
 ) -> None:
-    import subprocess
-
-    root = module_dir(generation[0])
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(root)],
-        cwd=root.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mypy_strict(module_dir(generation[0]))
     assert result.returncode == 0, result.stdout
 
 

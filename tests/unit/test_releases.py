@@ -10,8 +10,6 @@ package generated from each of them type-checks.
 from __future__ import annotations
 
 import gzip
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 
 from codegen.errors import CodegenError
 from codegen.model.releases import fetch_wheel, model_from_wheel, wheel_cache
-from tests.support import model_file, model_sha256, run_codegen
+from tests.support import model_file, model_sha256, mypy_strict, run_codegen
 
 BEFORE, FIRST, PINNED = "1.35.67", "1.35.68", "1.44.8"
 
@@ -150,7 +148,7 @@ def test_fetch_wheel_leaves_no_partial_download(tmp_path: Path) -> None:
 
 
 def test_generating_from_each_release_type_checks(tmp_path: Path) -> None:
-    outputs = []
+    outputs: list[Path] = []
     for version in (FIRST, PINNED):
         output = tmp_path / f"connect_{version.replace('.', '_')}"
         result = run_codegen(
@@ -160,15 +158,12 @@ def test_generating_from_each_release_type_checks(tmp_path: Path) -> None:
         header = (output / "__init__.py").read_text(encoding="utf-8").splitlines()[1]
         digest = model_sha256(version)
         assert header == f"# Model sha256: {digest}"
-        outputs.append(output.name)
-    checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *outputs],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
+        outputs.append(output)
+    checked = mypy_strict(*outputs)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     enums = Path("shapes", "enums.py")
-    first = (tmp_path / outputs[0] / enums).read_text(encoding="utf-8")
-    pinned = (tmp_path / outputs[1] / enums).read_text(encoding="utf-8")
+    first = (outputs[0] / enums).read_text(encoding="utf-8")
+    pinned = (outputs[1] / enums).read_text(encoding="utf-8")
     assert '"EMAIL_MESSAGE_PLAIN_TEXT"' not in first
     assert '"EMAIL_MESSAGE_PLAIN_TEXT"' in pinned
 

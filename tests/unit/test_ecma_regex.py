@@ -15,16 +15,13 @@ drawn strings.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument, Unsatisfiable
 
 from codegen.model.ecma_regex import PatternError, strict_ecma_errors, translate
 from generated.connect._runtime import compile_pattern
@@ -36,6 +33,7 @@ from tests.oracles.node_regexp import (
     run_node,
     unicode_mismatches,
 )
+from tests.support import draw_batch
 
 # Valid u-mode patterns covering each construct, with strings worth trying.
 HAND_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -341,29 +339,6 @@ _RANDOM_DRAWS = 300
 _MATCHING_DRAWS = 15
 
 
-def _draw(strategy: st.SearchStrategy[str], count: int) -> list[str]:
-    """``count`` derandomized Hypothesis draws, collected for one Node batch."""
-    drawn: list[str] = []
-
-    @settings(
-        derandomize=True,
-        database=None,
-        max_examples=count,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-        deadline=None,
-    )
-    @given(strategy)
-    def collect(value: str) -> None:
-        drawn.append(value)
-
-    # e.g. ``[]`` or ``^\uD83D``: nothing matches within the alphabet, so only
-    # the traps and the random text run for that pattern.
-    with contextlib.suppress(Unsatisfiable, InvalidArgument):
-        collect()
-    return drawn
-
-
 @functools.cache
 def _alphabet() -> st.SearchStrategy[str]:
     """Trap characters, ASCII and any code point Python and Node agree on."""
@@ -378,7 +353,7 @@ def _alphabet() -> st.SearchStrategy[str]:
 @functools.cache
 def _random_pool() -> tuple[str, ...]:
     """Random text shared by every pattern."""
-    return tuple(_draw(st.text(_alphabet(), max_size=12), _RANDOM_DRAWS))
+    return tuple(draw_batch(st.text(_alphabet(), max_size=12), _RANDOM_DRAWS))
 
 
 def _strings_for(pattern: str, extra: Iterable[str]) -> list[str]:
@@ -386,7 +361,7 @@ def _strings_for(pattern: str, extra: Iterable[str]) -> list[str]:
     excluded = unicode_mismatches()
     drawable = narrow_ranges(sampled_properties(translate(pattern)))
     strategy = st.from_regex(re.compile(drawable), alphabet=_alphabet())
-    matching = _draw(strategy, _MATCHING_DRAWS)
+    matching = draw_batch(strategy, _MATCHING_DRAWS)
     strings = dict.fromkeys([*TRAPS, *extra, *_random_pool(), *matching])
     return [value for value in strings if not excluded.intersection(value)]
 

@@ -523,13 +523,23 @@ def values(name: str, objects: bool, full: bool, depth: int) -> Strategy:
     raise AssertionError(f"no strategy for {kind} shape {name}: add one")
 
 
-def _list_values(
-    target: botocore.model.ListShape, objects: bool, full: bool, depth: int
-) -> Strategy:
+def _entry_counts(
+    target: botocore.model.Shape, full: bool
+) -> tuple[int, int, int | None]:
+    """A list's or map's fewest and usual most entries drawn, and the model's max.
+
+    ``full`` draws at least one entry, so that every nested member is reached.
+    """
     lo, hi = bounds(target)
     lo = max(lo, 1) if full else lo
     top = lo + (1 if full else 3)
-    top = top if hi is None else min(hi, top)
+    return lo, top if hi is None else min(hi, top), hi
+
+
+def _list_values(
+    target: botocore.model.ListShape, objects: bool, full: bool, depth: int
+) -> Strategy:
+    lo, top, hi = _entry_counts(target, full)
     member = values(target.member.name, objects, full, depth)
     common = st.lists(member, min_size=lo, max_size=top)
     if hi is None or hi <= top:
@@ -545,10 +555,7 @@ def _list_values(
 def _map_values(
     target: botocore.model.MapShape, objects: bool, full: bool, depth: int
 ) -> Strategy:
-    lo, hi = bounds(target)
-    lo = max(lo, 1) if full else lo
-    top = lo + (1 if full else 3)
-    top = top if hi is None else min(hi, top)
+    lo, top, _ = _entry_counts(target, full)
     keys = values(target.key.name, False, False, depth)
     items = values(target.value.name, objects, full, depth)
     return st.dictionaries(keys, items, min_size=lo, max_size=top)

@@ -1,7 +1,9 @@
-"""Shared test helpers: where things are, and how to run the CLI as a user would.
+"""Shared test helpers: where things are, how to run the CLI and mypy as a user
+would, and how to draw a batch of Hypothesis values outside a test.
 
-Imported as ``tests.support`` (never ``from tests.support import``), so a helper is
-an ordinary module that type checkers and readers can follow.
+An ordinary module (``from tests.support import ...``), not ``conftest.py``, so
+that type checkers and readers can follow every import. Oracles live in
+``tests.oracles``.
 """
 
 from __future__ import annotations

@@ -36,9 +36,11 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m codegen --check
 
+# The same folders as tests/test_static.py (benchmarks/ needs pydantic to type-check).
 lint: $(STAMP)
-	$(PY) -m ruff check codegen generated tests tools
-	$(PY) -m mypy codegen generated
+	$(PY) -m ruff check codegen generated tests tools benchmarks
+	$(PY) -m black --check --quiet codegen generated tests tools benchmarks
+	$(PY) -m mypy codegen generated tests tools
 
 test: $(STAMP)
 	$(PY) -m pytest

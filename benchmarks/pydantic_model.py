@@ -13,17 +13,34 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 EmailAddress = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=255, pattern=r"[^\s@]+@[^\s@]+\.[^\s@]+"),
+    StringConstraints(
+        min_length=1, max_length=255, pattern=r"[^\s@]+@[^\s@]+\.[^\s@]+"
+    ),
 ]
 HeaderType = Literal[
-    "REFERENCES", "MESSAGE_ID", "IN_REPLY_TO", "X_SES_SPAM_VERDICT", "X_SES_VIRUS_VERDICT"
+    "REFERENCES",
+    "MESSAGE_ID",
+    "IN_REPLY_TO",
+    "X_SES_SPAM_VERDICT",
+    "X_SES_VIRUS_VERDICT",
 ]
 ReferenceType = Literal[
-    "URL", "ATTACHMENT", "CONTACT_ANALYSIS", "NUMBER", "STRING", "DATE", "EMAIL",
-    "EMAIL_MESSAGE", "EMAIL_MESSAGE_PLAIN_TEXT", "EMAIL_MESSAGE_PLAIN_TEXT_REDACTED",
-    "EMAIL_MESSAGE_REDACTED", "VOICEMAIL_RECORDING", "VOICEMAIL_RECORDING_REDACTED",
-    "VOICEMAIL_ANALYSIS", "VOICEMAIL_ANALYSIS_REDACTED",
-]  # fmt: skip
+    "URL",
+    "ATTACHMENT",
+    "CONTACT_ANALYSIS",
+    "NUMBER",
+    "STRING",
+    "DATE",
+    "EMAIL",
+    "EMAIL_MESSAGE",
+    "EMAIL_MESSAGE_PLAIN_TEXT",
+    "EMAIL_MESSAGE_PLAIN_TEXT_REDACTED",
+    "EMAIL_MESSAGE_REDACTED",
+    "VOICEMAIL_RECORDING",
+    "VOICEMAIL_RECORDING_REDACTED",
+    "VOICEMAIL_ANALYSIS",
+    "VOICEMAIL_ANALYSIS_REDACTED",
+]
 ReferenceStatus = Literal[
     "AVAILABLE", "DELETED", "APPROVED", "REJECTED", "PROCESSING", "FAILED", "DRAFTING"
 ]
@@ -48,11 +65,16 @@ class Reference(Model):
     status: ReferenceStatus | None = Field(None, alias="Status")
     arn: (
         Annotated[
-            str, StringConstraints(min_length=20, max_length=256, pattern=r"^[-:/A-Za-z0-9]+")
+            str,
+            StringConstraints(
+                min_length=20, max_length=256, pattern=r"^[-:/A-Za-z0-9]+"
+            ),
         ]
         | None
     ) = Field(None, alias="Arn")
-    status_reason: Annotated[str, text(0, 100)] | None = Field(None, alias="StatusReason")
+    status_reason: Annotated[str, text(0, 100)] | None = Field(
+        None, alias="StatusReason"
+    )
 
 
 class InboundRawMessage(Model):
@@ -70,8 +92,12 @@ class InboundEmailContent(Model):
 
 
 class InboundAdditionalRecipients(Model):
-    to_addresses: Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None = Field(None, alias="ToAddresses")  # fmt: skip
-    cc_addresses: Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None = Field(None, alias="CcAddresses")  # fmt: skip
+    to_addresses: (
+        Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None
+    ) = Field(None, alias="ToAddresses")
+    cc_addresses: (
+        Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None
+    ) = Field(None, alias="CcAddresses")
 
 
 class EmailAttachment(Model):
@@ -82,7 +108,9 @@ class EmailAttachment(Model):
 
 
 class SegmentAttributeValue(Model):
-    value_string: Annotated[str, text(0, 1024)] | None = Field(None, alias="ValueString")
+    value_string: Annotated[str, text(0, 1024)] | None = Field(
+        None, alias="ValueString"
+    )
     value_map: dict[Annotated[str, text(1, 128)], SegmentAttributeValue] | None = Field(
         None, alias="ValueMap"
     )
@@ -106,13 +134,21 @@ class StartEmailContactRequest(Model):
     additional_recipients: InboundAdditionalRecipients | None = Field(
         None, alias="AdditionalRecipients"
     )
-    attachments: Annotated[list[EmailAttachment], Field(min_length=1, max_length=50)] | None = Field(None, alias="Attachments")  # fmt: skip
+    attachments: (
+        Annotated[list[EmailAttachment], Field(min_length=1, max_length=50)] | None
+    ) = Field(None, alias="Attachments")
     contact_flow_id: Annotated[str, text(None, 500)] | None = Field(
         None, alias="ContactFlowId"
     )
     related_contact_id: Annotated[str, text(1, 256)] | None = Field(
         None, alias="RelatedContactId"
     )
-    attributes: dict[Annotated[str, text(1, 32767)], Annotated[str, text(0, 32767)]] | None = Field(None, alias="Attributes")  # fmt: skip
-    segment_attributes: dict[Annotated[str, text(1, 128)], SegmentAttributeValue] | None = Field(None, alias="SegmentAttributes")  # fmt: skip
-    client_token: Annotated[str, text(None, 500)] | None = Field(None, alias="ClientToken")
+    attributes: (
+        dict[Annotated[str, text(1, 32767)], Annotated[str, text(0, 32767)]] | None
+    ) = Field(None, alias="Attributes")
+    segment_attributes: (
+        dict[Annotated[str, text(1, 128)], SegmentAttributeValue] | None
+    ) = Field(None, alias="SegmentAttributes")
+    client_token: Annotated[str, text(None, 500)] | None = Field(
+        None, alias="ClientToken"
+    )

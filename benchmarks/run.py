@@ -80,7 +80,9 @@ def _seconds(value: float) -> str:
     return f"{value * 1e6:.1f} us"
 
 
-def micro(function: Callable[[], object], seconds: float = 0.2, repeat: int = 7) -> Sample:
+def micro(
+    function: Callable[[], object], seconds: float = 0.2, repeat: int = 7
+) -> Sample:
     """Per-call time of ``function``: ``repeat`` runs of a fixed count of calls."""
     function()  # warm up: lazy regex compilation, Unicode tables
     count = max(1, int(seconds / max(timeit.timeit(function, number=1), 1e-7)))
@@ -118,8 +120,8 @@ def validation_rows() -> Iterator[Row]:
             "botocore ParamValidator.validate(to_dict())",
             "<= 0.20 (5x faster)",
         )
+    model_class = pydantic_model.StartEmailContactRequest
     for name, params in PAYLOADS.items():
-        model_class = pydantic_model.StartEmailContactRequest
         ours, theirs = interleaved(
             lambda p=params: StartEmailContactRequest.from_dict(p).validate(),
             lambda p=params: model_class.model_validate(p),
@@ -161,7 +163,9 @@ def client_rows() -> Iterator[Row]:
     raw = botocore.session.get_session().create_client("connect", **arguments)
     ours = ConnectClient.from_session(**arguments)
     for client in (raw, ours.botocore_client):
-        client.meta.events.register("before-send.connect.StartEmailContact", _answer_in_process)
+        client.meta.events.register(
+            "before-send.connect.StartEmailContact", _answer_in_process
+        )
     params = PAYLOADS["realistic"]
     request = StartEmailContactRequest.from_dict(params)
     mine, theirs = interleaved(
@@ -207,7 +211,9 @@ def import_time(module: str, path: Path = REPO, repeat: int = 15) -> Sample:
     times = []
     pattern = re.compile(rf"\|\s*(\d+)\s*\|\s*{re.escape(module)}$", re.MULTILINE)
     for _ in range(repeat):
-        log = _python("-X", "importtime", "-c", f"import {module}", environment=environment)
+        log = _python(
+            "-X", "importtime", "-c", f"import {module}", environment=environment
+        )
         match = pattern.search(log)
         assert match is not None, log[-500:]
         finder = sum(int(found) for found in _EDITABLE_FINDER.findall(log))

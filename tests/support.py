@@ -1,22 +1,34 @@
-"""Shared test helpers: where things are, and how to run the CLI as a user would.
+"""Shared test helpers: where things are, how to run the CLI and mypy as a user
+would, and how to draw a batch of Hypothesis values outside a test.
 
-Imported as ``tests.support`` (never ``from tests.support import``), so a helper is
-an ordinary module that type checkers and readers can follow.
+An ordinary module (``from tests.support import ...``), not ``conftest.py``, so
+that type checkers and readers can follow every import. Oracles live in
+``tests.oracles``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import TypeVar
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument, Unsatisfiable
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated" / "connect"
 FIXTURES = REPO / "tests" / "fixtures"
 MODELS = FIXTURES / "models"
 CONNECT_RELEASES = FIXTURES / "botocore-connect"
+
+T = TypeVar("T")
 
 
 def run_codegen(
@@ -43,3 +55,64 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
+
+
+def module_dir(module: ModuleType) -> Path:
+    """The folder of an imported package (``__file__`` is ``None`` for namespaces)."""
+    assert module.__file__ is not None, module
+    return Path(module.__file__).parent
+
+
+def model_file(version: str) -> Path:
+    """The Connect model of a botocore release, as its wheel ships it."""
+    return CONNECT_RELEASES / version / "service-2.json.gz"
+
+
+def model_sha256(version: str) -> str:
+    """The digest codegen records for a release's model: over the decompressed JSON."""
+    return hashlib.sha256(gzip.decompress(model_file(version).read_bytes())).hexdigest()
+
+
+def mypy_strict(*packages: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` over generated packages, each checked under its own name.
+
+    Run from the packages' common folder, without mypy's cache: each test writes
+    a fresh package, so a cache would only grow.
+    """
+    (folder,) = {package.parent for package in packages}
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
+        + [package.name for package in packages],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+
+
+def draw_batch(
+    strategy: st.SearchStrategy[T], count: int, profile: settings | None = None
+) -> list[T]:
+    """``count`` Hypothesis draws collected outside a test, to be judged together
+    (one Node batch, or a check over a whole sample).
+
+    Derandomized without an example database unless ``profile`` says otherwise. A
+    strategy nothing satisfies (a pattern nothing matches) gives no values.
+    """
+    drawn: list[T] = []
+    base = profile or settings(derandomize=True, database=None, deadline=None)
+
+    @settings(
+        parent=base,
+        max_examples=count,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def keep(value: T) -> None:
+        drawn.append(value)
+
+    with contextlib.suppress(Unsatisfiable, InvalidArgument):
+        keep()
+    return drawn

@@ -23,7 +23,7 @@ from codegen.generate.render import Renderer
 from codegen.generate.writer import write_package
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
-from tests.support import REPO
+from tests.support import REPO, mypy_strict
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +54,7 @@ def test_every_operation_has_its_method(package: Path) -> None:
 
 
 def test_the_package_passes_mypy_strict(package: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package.name],
-        cwd=package.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mypy_strict(package)
     assert result.returncode == 0, result.stdout[-3000:]
     modules = len(list(package.rglob("*.py")))
     assert f"no issues found in {modules} source files" in result.stdout

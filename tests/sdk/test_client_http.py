@@ -34,16 +34,15 @@ from generated.connect import (
     InternalServiceException,
     InvalidRequestException,
     InvalidRequestExceptionReason,
-    Reference,
     ResourceNotFoundException,
     SegmentAttributeValue,
     ServiceQuotaExceededException,
     ServiceQuotaExceededExceptionReason,
-    StartEmailContactRequest,
     StartEmailContactResponse,
     ThrottlingException,
     ValidationError,
 )
+from tests.sdk.sample_requests import make_request
 
 Reply = tuple[int, dict[str, str], bytes]
 
@@ -166,40 +165,6 @@ def client(fake: FakeConnect) -> ConnectClient:
     )
 
 
-def make_request(**overrides: Any) -> StartEmailContactRequest:
-    """A valid request using most members of the model."""
-    values: dict[str, Any] = {
-        "instance_id": "11111111-2222-3333-4444-555555555555",
-        "from_email_address": EmailAddressInfo(
-            email_address="customer@example.com", display_name="Customer"
-        ),
-        "destination_email_address": "support@example.com",
-        "email_message": InboundEmailContent(
-            message_source_type="RAW",
-            raw_message=InboundRawMessage(
-                subject="Hello ünïcode ✓",
-                body="A body\nwith two lines",
-                content_type="text/plain",
-                headers={"MESSAGE_ID": "<m-1@example.com>"},
-            ),
-        ),
-        "description": "a description",
-        "additional_recipients": InboundAdditionalRecipients(
-            to_addresses=[EmailAddressInfo(email_address="to@example.com")],
-            cc_addresses=[EmailAddressInfo(email_address="cc@example.com")],
-        ),
-        "references": {"ticket": Reference(type="STRING", value="T-1")},
-        "attributes": {"key": "value"},
-        # Members every botocore since 1.35.68 knows, so the vendored-copy matrix
-        # (docs/vendoring.md) can send it; the nested map has its own test.
-        "segment_attributes": {
-            "connect:Subtype": SegmentAttributeValue(value_string="connect:Guide")
-        },
-    }
-    values.update(overrides)
-    return StartEmailContactRequest(**values)
-
-
 def client_token(recorded: Recorded) -> str:
     """The ClientToken of a recorded request, checked to be a UUID string."""
     token = recorded.json()["ClientToken"]
@@ -275,6 +240,8 @@ def test_nested_segment_attributes_on_the_wire(
 RETRYABLE_ATTEMPTS = 4
 
 # (class, HTTP status, modeled body fields, typed fields, requests the server sees)
+# Like test_client_stubber.py's table on purpose, with other reasons and the
+# attempts the wire sees: each oracle reads its own enum values.
 MODELED_ERRORS: list[
     tuple[type[ConnectError], int, dict[str, Any], dict[str, Any], int]
 ] = [
@@ -318,7 +285,8 @@ MODELED_ERRORS: list[
 
 def test_botocore_reads_max_attempts_as_retries(client: ConnectClient) -> None:
     """botocore's resolved config: the first attempt plus max_attempts retries."""
-    assert client.botocore_client.meta.config.retries == {
+    # Config sets its options as attributes at run time; the stubs declare none.
+    assert client.botocore_client.meta.config.retries == {  # type: ignore[attr-defined]
         "mode": "standard",
         "total_max_attempts": RETRYABLE_ATTEMPTS,
     }
@@ -354,8 +322,7 @@ def test_modeled_error_from_the_wire(
 
     assert type(error) is error_class
     assert isinstance(error, ConnectError)
-    assert error.message == message
-    for name, value in typed_fields.items():
+    for name, value in {"message": message, **typed_fields}.items():
         assert getattr(error, name) == value
         assert type(getattr(error, name)) is type(value)
     assert error.response["Error"]["Code"] == code
@@ -385,7 +352,7 @@ def test_reason_member_unknown_to_botocore_still_gives_the_class(
     with pytest.raises(InvalidRequestException) as caught:
         client.start_email_contact(make_request())
     error = caught.value
-    assert error.response["Reason"] == {
+    assert dict(error.response)["Reason"] == {
         "SDK_UNKNOWN_MEMBER": {"name": "SomeFutureReason"}
     }
     assert error.message == "new reason"

@@ -15,117 +15,25 @@ drawn strings.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import re
-import shutil
-import subprocess
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import botocore.loaders
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument, Unsatisfiable
 
 from codegen.model.ecma_regex import PatternError, strict_ecma_errors, translate
 from generated.connect._runtime import compile_pattern
-
-# --- the oracle --------------------------------------------------------------
-
-# Reads [[pattern, [strings...], flags?], ...]; answers, per entry, either the
-# list of test() results or, when the pattern is rejected, V8's reason text.
-_MATCH_SCRIPT = r"""
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const output = input.map(([pattern, strings, flags = "u"]) => {
-  let regexp;
-  try {
-    regexp = new RegExp(pattern, flags);
-  } catch (error) {
-    return error.message.slice(error.message.lastIndexOf(": ") + 2);
-  }
-  return strings.map((value) => regexp.test(value));
-});
-process.stdout.write(JSON.stringify(output));
-"""
-
-# Prints {category: [[first, last], ...]} for Node's General_Category data.
-_CATEGORY_SCRIPT = r"""
-const names = ("Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po " +
-               "Sm Sc Sk So Zs Zl Zp Cc Cf Co Cn").split(" ");
-const parts = [];
-for (let cp = 0; cp <= 0x10ffff; cp++) {
-  if (cp < 0xd800 || cp > 0xdfff) parts.push(String.fromCodePoint(cp));
-}
-const all = parts.join("");
-const output = {};
-for (const name of names) {
-  output[name] = [...all.matchAll(new RegExp(`\\p{${name}}+`, "gu"))].map((m) => {
-    const points = [...m[0]];
-    return [points[0].codePointAt(0), points[points.length - 1].codePointAt(0)];
-  });
-}
-process.stdout.write(JSON.stringify(output));
-"""
-
-
-def _node(script: str, payload: object) -> Any:
-    """Run one Node process; a missing Node is a failure, not a skip."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail(
-            "Node.js ('node' on PATH) is required: it is the ECMA-262 oracle "
-            "for the pattern tests (apt-get install nodejs)",
-            pytrace=False,
-        )
-    completed = subprocess.run(
-        [node, "-e", script],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if completed.returncode != 0:
-        pytest.fail(f"node failed: {completed.stderr.strip()}", pytrace=False)
-    return json.loads(completed.stdout)
-
-
-@functools.cache
-def _unicode_mismatches() -> frozenset[str]:
-    """Characters whose General_Category differs between Python and Node."""
-    node_category: dict[int, str] = {}
-    for name, runs in _node(_CATEGORY_SCRIPT, None).items():
-        for first, last in runs:
-            node_category.update(dict.fromkeys(range(first, last + 1), name))
-    return frozenset(
-        chr(cp)
-        for cp in range(0x110000)
-        if not 0xD800 <= cp <= 0xDFFF
-        and node_category.get(cp) != unicodedata.category(chr(cp))
-    )
-
-
-# --- patterns ----------------------------------------------------------------
-
-
-def _connect_patterns() -> list[str]:
-    """Every distinct ``pattern`` of the Amazon Connect model."""
-    model = botocore.loaders.create_loader().load_service_model("connect", "service-2")
-    return sorted({s["pattern"] for s in model["shapes"].values() if "pattern" in s})
-
-
-CONNECT_PATTERNS = _connect_patterns()
-
-# Connect patterns that are not valid u-mode ECMA-262, with V8's reason.  A model
-# update that adds one must be looked at (and listed here).
-CONNECT_NOT_U_MODE = {
-    r"^[a-zA-Z0-9\_\-:\/$]+$": "Invalid escape",
-    r"^[a-zA-Z0-9\_\-:\/]+$": "Invalid escape",
-}
+from tests.oracles.drawable import narrow_ranges, sampled_properties
+from tests.oracles.node_regexp import (
+    CONNECT_NOT_U_MODE,
+    CONNECT_PATTERNS,
+    MATCH_SCRIPT,
+    run_node,
+    unicode_mismatches,
+)
+from tests.support import draw_batch
 
 # Valid u-mode patterns covering each construct, with strings worth trying.
 HAND_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -431,33 +339,10 @@ _RANDOM_DRAWS = 300
 _MATCHING_DRAWS = 15
 
 
-def _draw(strategy: st.SearchStrategy[str], count: int) -> list[str]:
-    """``count`` derandomized Hypothesis draws, collected for one Node batch."""
-    drawn: list[str] = []
-
-    @settings(
-        derandomize=True,
-        database=None,
-        max_examples=count,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-        deadline=None,
-    )
-    @given(strategy)
-    def collect(value: str) -> None:
-        drawn.append(value)
-
-    # e.g. ``[]`` or ``^\uD83D``: nothing matches within the alphabet, so only
-    # the traps and the random text run for that pattern.
-    with contextlib.suppress(Unsatisfiable, InvalidArgument):
-        collect()
-    return drawn
-
-
 @functools.cache
 def _alphabet() -> st.SearchStrategy[str]:
     """Trap characters, ASCII and any code point Python and Node agree on."""
-    excluded = _unicode_mismatches()
+    excluded = unicode_mismatches()
     return st.one_of(
         st.sampled_from(_TRAP_CHARACTERS),
         st.characters(min_codepoint=0x20, max_codepoint=0x7E),
@@ -465,89 +350,18 @@ def _alphabet() -> st.SearchStrategy[str]:
     )
 
 
-_PROPERTY_TOKEN = re.compile(r"\\[pP]\{[A-Za-z]+\}")
-_EXPANDED_ITEM = re.compile(r"\\U[0-9a-f]{8}(?:-\\U[0-9a-f]{8})?")
-
-
-def _sampled_properties(source: str) -> str:
-    """``source`` with each property class cut to a few of its runs.
-
-    Only used to *draw* strings (Node judges them), and it keeps Hypothesis from
-    spending a second per pattern on classes with hundreds of ranges.
-    """
-
-    def sample(token: re.Match[str]) -> str:
-        items = _EXPANDED_ITEM.findall(compile_pattern(f"[{token.group()}]").pattern)
-        return "".join(items[:: max(1, len(items) // 24)])
-
-    return _PROPERTY_TOKEN.sub(sample, source)
-
-
 @functools.cache
 def _random_pool() -> tuple[str, ...]:
     """Random text shared by every pattern."""
-    return tuple(_draw(st.text(_alphabet(), max_size=12), _RANDOM_DRAWS))
-
-
-_SOURCE_TOKEN = re.compile(
-    r"\\U[0-9a-f]{8}|\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|\\[tnr]|\\.|.", re.DOTALL
-)
-_WIDE_RANGE = 256
-
-
-def _code_point(token: str) -> int:
-    """The code point a class member token of our output stands for."""
-    if token[:2] in ("\\U", "\\u", "\\x"):
-        return int(token[2:], 16)
-    if token[:1] == "\\":
-        return ord({"t": "\t", "n": "\n", "r": "\r"}.get(token[1], token[1]))
-    return ord(token)
-
-
-def _narrow_ranges(source: str) -> str:
-    """Cut wide class ranges down to a few slices.
-
-    Hypothesis enumerates class ranges one character at a time, which takes
-    seconds for ``[\\W\\S_]``; the strings are only drawn here (Node judges).
-    """
-    tokens = _SOURCE_TOKEN.findall(source)
-    out: list[str] = []
-    index, in_class = 0, False
-    while index < len(tokens):
-        token = tokens[index]
-        if in_class and index + 2 < len(tokens) and tokens[index + 1] == "-":
-            low, high = _code_point(token), _code_point(tokens[index + 2])
-            out.append("".join(_slices(low, high)))
-            index += 3
-            continue
-        if token == "[" and not in_class:
-            in_class = True
-            if tokens[index + 1 : index + 2] == ["^"]:
-                out.append("[^")
-                index += 2
-                continue
-        elif token == "]" and in_class:
-            in_class = False
-        out.append(token)
-        index += 1
-    return "".join(out)
-
-
-def _slices(low: int, high: int) -> list[str]:
-    """``low-high`` as a class range, or three short slices of it if wide."""
-    if high - low <= _WIDE_RANGE:
-        return [f"\\U{low:08x}-\\U{high:08x}"]
-    middle = (low + high) // 2
-    starts = (low, middle, high - 63)
-    return [f"\\U{start:08x}-\\U{start + 63:08x}" for start in starts]
+    return tuple(draw_batch(st.text(_alphabet(), max_size=12), _RANDOM_DRAWS))
 
 
 def _strings_for(pattern: str, extra: Iterable[str]) -> list[str]:
     """Traps, hand-picked strings, random text and text matching the translation."""
-    excluded = _unicode_mismatches()
-    drawable = _narrow_ranges(_sampled_properties(translate(pattern)))
+    excluded = unicode_mismatches()
+    drawable = narrow_ranges(sampled_properties(translate(pattern)))
     strategy = st.from_regex(re.compile(drawable), alphabet=_alphabet())
-    matching = _draw(strategy, _MATCHING_DRAWS)
+    matching = draw_batch(strategy, _MATCHING_DRAWS)
     strings = dict.fromkeys([*TRAPS, *extra, *_random_pool(), *matching])
     return [value for value in strings if not excluded.intersection(value)]
 
@@ -572,7 +386,7 @@ def oracle() -> dict[str, Any]:
     entries += [[p, []] for p in LENIENT_ALL]
     entries += [[p, bmp, ""] for p in LENIENT_ALL]
     entries += [[p, []] for p, _, _ in SYNTAX_ERRORS + UNTRANSLATABLE]
-    answers = iter(_node(_MATCH_SCRIPT, entries))
+    answers = iter(run_node(MATCH_SCRIPT, entries))
     return {
         "strings": strings,
         "bmp": bmp,

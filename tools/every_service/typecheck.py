@@ -25,7 +25,8 @@ from codegen.generate.writer import write_package
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
 
-from .runner import available_services, package_name
+from .generation import package_name
+from .runner import available_services
 
 
 def _generate(services: Sequence[str], root: Path) -> list[str]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-# The every-service summary line, printed at the end of the run (pytest
-# captures the test's own output when it passes).
-SUMMARY: list[str] = []
+from .summary import SUMMARY
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

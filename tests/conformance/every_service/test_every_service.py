@@ -36,10 +36,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tools.every_service.exclusions import EXCLUSIONS
-from tools.every_service.runner import Options, available_services, render, run
+from tools.every_service.options import Options
+from tools.every_service.report import render
+from tools.every_service.runner import available_services, run
 from tools.every_service.strategies import input_params
 
-from .conftest import SUMMARY
+from .summary import SUMMARY
 
 SAMPLE: int | None = None  # operations per service; None for all
 EXAMPLES = 3  # Hypothesis examples per operation

@@ -61,7 +61,10 @@ def serialize_request(
 
 def serialize_structure(params: dict[str, Any], shape: botocore.model.Shape) -> Any:
     """The JSON botocore writes for ``params`` of any structure shape."""
-    body: bytes = SERIALIZER._serialize_body_params(params, shape)
+    # botocore's own JSON body writer; private, so botocore-stubs does not declare it.
+    body: bytes = SERIALIZER._serialize_body_params(  # type: ignore[attr-defined]
+        params, shape
+    )
     return json.loads(body)
 
 

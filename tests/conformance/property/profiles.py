@@ -11,13 +11,13 @@ local example database (``.hypothesis/``), for a longer hunt before a release:
 
 from __future__ import annotations
 
-import contextlib
 import os
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument, Unsatisfiable
+
+from tests.support import draw_batch
 
 PROFILES = ("ci", "thorough")
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
@@ -69,18 +69,4 @@ def collect(strategy: st.SearchStrategy[Any], ci_count: int) -> list[Any]:
     (what the strategies reach).  An unsatisfiable strategy (a pattern nothing
     matches) gives no values.
     """
-    drawn: list[Any] = []
-
-    @settings(
-        parent=settings.get_profile(PROFILE),
-        max_examples=count(ci_count),
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def keep(value: Any) -> None:
-        drawn.append(value)
-
-    with contextlib.suppress(Unsatisfiable, InvalidArgument):
-        keep()
-    return drawn
+    return draw_batch(strategy, count(ci_count), settings.get_profile(PROFILE))

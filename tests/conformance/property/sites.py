@@ -165,6 +165,9 @@ def added(data: Any, steps: tuple[Step, ...], key: str, new: Any) -> Any:
 def replaced_in_object(obj: Any, steps: tuple[Step, ...], new: Any) -> Any:
     """A copy of a generated object with the value at ``steps`` replaced.
 
+    ``replaced``'s walk on purpose, not shared: objects are rebuilt through their
+    classes, parameter dicts are copied.
+
     Frozen dataclasses are rebuilt with ``dataclasses.replace``; the modeled
     errors (``ClientError`` subclasses) with their constructor.
     """

@@ -40,7 +40,7 @@ import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import botocore.model
 import botocore.session
@@ -184,7 +184,7 @@ TRAPS = (
     " ",
 )
 ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
-ANY_SCALAR = st.characters(exclude_categories=("Cs",))
+ANY_SCALAR = st.characters(exclude_categories=["Cs"])
 # The ECMA-262 traps again, so that each is drawn often enough on its own.
 ECMA_TRAPS = ("\n", "\r", "\x1c", "\ufeff", "\u2028", "\u0301", "\U0001f600")
 TEXT_CHARS = st.one_of(
@@ -203,7 +203,7 @@ def text(
     return st.lists(chars, min_size=min_size, max_size=max_size).map("".join)
 
 
-_C_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn")
+_C_CATEGORIES: Final = ("Cc", "Cf", "Cs", "Co", "Cn")
 
 
 def _is_other(char: str) -> bool:
@@ -225,7 +225,7 @@ EMAIL_PART_CHARS = st.one_of(
     ASCII.filter(lambda c: c not in ECMA_WHITESPACE and c != "@"),
     st.sampled_from([c for c in TRAPS if c not in ECMA_WHITESPACE and c != "@"]),
     st.characters(
-        exclude_categories=("Cs",), exclude_characters=ECMA_WHITESPACE | {"@"}
+        exclude_categories=["Cs"], exclude_characters=ECMA_WHITESPACE | {"@"}
     ),
 )
 
@@ -465,6 +465,11 @@ def pattern_strings(pattern: str) -> PatternStrings:
         ) from None
 
 
+def drawn_max(lo: int, hi: int | None) -> int:
+    """The model's ``max``, or a length to stay within where it sets none."""
+    return hi if hi is not None else lo + 255
+
+
 def string_values(target: botocore.model.StringShape) -> Strategy:
     """Valid values of a string shape: an enum value, or sized (and matching)."""
     if target.enum:
@@ -472,8 +477,7 @@ def string_values(target: botocore.model.StringShape) -> Strategy:
     lo, hi = bounds(target)
     pattern = target.metadata.get("pattern")
     if pattern is not None:
-        top = hi if hi is not None else lo + 255
-        return pattern_strings(pattern).matching(lo, top)
+        return pattern_strings(pattern).matching(lo, drawn_max(lo, hi))
     return sized_text(lo, hi)
 
 
@@ -519,13 +523,23 @@ def values(name: str, objects: bool, full: bool, depth: int) -> Strategy:
     raise AssertionError(f"no strategy for {kind} shape {name}: add one")
 
 
-def _list_values(
-    target: botocore.model.ListShape, objects: bool, full: bool, depth: int
-) -> Strategy:
+def _entry_counts(
+    target: botocore.model.Shape, full: bool
+) -> tuple[int, int, int | None]:
+    """A list's or map's fewest and usual most entries drawn, and the model's max.
+
+    ``full`` draws at least one entry, so that every nested member is reached.
+    """
     lo, hi = bounds(target)
     lo = max(lo, 1) if full else lo
     top = lo + (1 if full else 3)
-    top = top if hi is None else min(hi, top)
+    return lo, top if hi is None else min(hi, top), hi
+
+
+def _list_values(
+    target: botocore.model.ListShape, objects: bool, full: bool, depth: int
+) -> Strategy:
+    lo, top, hi = _entry_counts(target, full)
     member = values(target.member.name, objects, full, depth)
     common = st.lists(member, min_size=lo, max_size=top)
     if hi is None or hi <= top:
@@ -541,10 +555,7 @@ def _list_values(
 def _map_values(
     target: botocore.model.MapShape, objects: bool, full: bool, depth: int
 ) -> Strategy:
-    lo, hi = bounds(target)
-    lo = max(lo, 1) if full else lo
-    top = lo + (1 if full else 3)
-    top = top if hi is None else min(hi, top)
+    lo, top, _ = _entry_counts(target, full)
     keys = values(target.key.name, False, False, depth)
     items = values(target.value.name, objects, full, depth)
     return st.dictionaries(keys, items, min_size=lo, max_size=top)

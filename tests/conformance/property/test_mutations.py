@@ -187,21 +187,31 @@ def broken(draw: st.DrawFn, site: Site, kind: str, params: Any, root: str) -> Ca
     def fresh(strategy: st.SearchStrategy[Any]) -> Any:
         return draw(strategy.filter(lambda v: v not in siblings or v == value))
 
+    def broken_size() -> int:
+        """One under ``min``, or one over ``max`` (``kinds`` offers too_long only
+        for a shape with a max)."""
+        if kind == "too_short":
+            return lo - 1
+        assert hi is not None, site.path
+        return hi + 1
+
     if kind in ("too_short", "too_long") and isinstance(
         shape, botocore.model.ListShape
     ):
-        size = lo - 1 if kind == "too_short" else hi + 1
+        size = broken_size()
         new = (value * size)[:size]
         return new_key_or_value(new, "length", kind == "too_short")
     if kind in ("too_short", "too_long"):
-        size = lo - 1 if kind == "too_short" else hi + 1
+        size = broken_size()
         pattern = shape.metadata.get("pattern")
         exact = S.pattern_strings(pattern).exact if pattern else S.exact_text
         return new_key_or_value(fresh(exact(size)), "length", kind == "too_short")
     if kind == "pattern":
-        miss = S.pattern_strings(shape.metadata["pattern"]).miss(lo, hi)
+        top = S.drawn_max(lo, hi)
+        miss = S.pattern_strings(shape.metadata["pattern"]).miss(lo, top)
         return new_key_or_value(fresh(miss), "pattern", False)
     if kind == "enum":
+        assert isinstance(shape, botocore.model.StringShape), site.path
         variants = [v.lower() for v in shape.enum] + [f" {v}" for v in shape.enum]
         unknown = st.one_of(st.sampled_from(variants), st.text(max_size=12))
         new = fresh(unknown.filter(lambda v: v not in shape.enum))

@@ -20,10 +20,10 @@ Exclusions (decisions):
 
 * Python 3.11's Unicode database is 14.0 and Node's is newer: strings with a
   code point whose General_Category differs between the two (Node lists them,
-  ``test_ecma_regex._unicode_mismatches``) are left out.
+  ``tests.oracles.node_regexp.unicode_mismatches``) are left out.
 * Lone surrogates are never drawn (they are not Unicode scalar values).
 * Patterns that are not valid u-mode ECMA-262 (``CONNECT_NOT_U_MODE``, listed
-  with V8's reason in ``test_ecma_regex.py``: ``\_`` is an invalid identity
+  with V8's reason in ``tests/oracles/node_regexp.py``: ``\_`` is an invalid identity
   escape in u-mode) are read leniently, as Annex B reads them without the ``u``
   flag; Node without the flag is their oracle, on strings without astral
   characters (which the non-``u`` mode splits into surrogate halves).
@@ -40,14 +40,13 @@ from hypothesis import strategies as st
 
 from codegen.model.ecma_regex import translate
 from generated.connect._runtime import Pattern
-from tests.unit.test_ecma_regex import (
-    _MATCH_SCRIPT,
+from tests.oracles.drawable import narrow_ranges, sampled_properties
+from tests.oracles.node_regexp import (
     CONNECT_NOT_U_MODE,
     CONNECT_PATTERNS,
-    _narrow_ranges,
-    _node,
-    _sampled_properties,
-    _unicode_mismatches,
+    MATCH_SCRIPT,
+    run_node,
+    unicode_mismatches,
 )
 
 from . import strategies as S
@@ -142,7 +141,7 @@ _RANDOM = S.text(S.TEXT_CHARS, max_size=16)
 
 def _matching(pattern: str) -> st.SearchStrategy[str]:
     """Strings our translation matches (its classes narrowed, to draw faster)."""
-    drawable = _narrow_ranges(_sampled_properties(translate(pattern)))
+    drawable = narrow_ranges(sampled_properties(translate(pattern)))
     return st.from_regex(re.compile(drawable), alphabet=_ALPHABET)
 
 
@@ -193,7 +192,7 @@ Entry = tuple[str, list[str], str]  # pattern, strings, RegExp flags
 def _comparable(strings: Iterable[str], bmp_only: bool) -> list[str]:
     """Without code points Python 3.11 and Node classify differently (and, for the
     non-u-mode patterns, without astral characters); no duplicates."""
-    excluded = _unicode_mismatches()
+    excluded = unicode_mismatches()
     kept = dict.fromkeys(
         s
         for s in strings
@@ -227,14 +226,14 @@ def _shrink(found: list[Disagreement]) -> list[Disagreement]:
     """Shorter strings with a disagreement still: one Node batch per round."""
     current = sorted(found, key=lambda item: len(item[2]))[:8]
     for _ in range(64):
-        batch = []
+        batch: list[Entry] = []
         for pattern, flags, value, _ in current:
             smaller = [_delete(value, i) for i in range(len(value))]
             smaller += [
                 _replace_where(value, i, _anything, "a") for i in range(len(value))
             ]
-            batch.append([pattern, [s for s in smaller if s != value], flags])
-        answers = _node(_MATCH_SCRIPT, batch)
+            batch.append((pattern, [s for s in smaller if s != value], flags))
+        answers = run_node(MATCH_SCRIPT, batch)
         changed = False
         for index, ((pattern, candidates, flags), verdicts) in enumerate(
             zip(batch, answers, strict=True)
@@ -277,7 +276,7 @@ def test_every_model_pattern_matches_like_node_on_hypothesis_strings() -> None:
     batch += [(claim.pattern, strings, "u") for claim, strings in claims]
     rejected = [[pattern, []] for pattern in CONNECT_NOT_U_MODE]
 
-    answers = _node(_MATCH_SCRIPT, [list(entry) for entry in batch] + rejected)
+    answers = run_node(MATCH_SCRIPT, [list(entry) for entry in batch] + rejected)
     answers, reasons = answers[: len(batch)], answers[len(batch) :]
 
     # The patterns read leniently are exactly those Node refuses in u-mode.

@@ -174,7 +174,8 @@ def corrupted(draw: st.DrawFn, name: str) -> Any:
         for s in sites(params, name)
         if s.sensitive and s.steps and isinstance(s.value, (dict, list))
     ]
-    if containers and draw(st.booleans()):
+    # A bool on the left: after a list, mypy would type the draw as a list.
+    if len(containers) > 0 and draw(st.booleans()):
         site = draw(st.sampled_from(containers))
         params = replaced(params, site.steps, draw(SECRET_TREE))
     # Then every sensitive leaf still in place (strings, or junk in their place)

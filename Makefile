@@ -11,13 +11,15 @@
 #   make every-service-typecheck     mypy --strict over every service's package
 # Documentation (docs/, CONTRIBUTING.md):
 #   make docs                        build the site into site/ (mkdocs, offline, --strict)
+# Vendoring (docs/vendoring.md):
+#   make vendor-matrix               the vendored copy on several botocores and Pythons
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: env generate check test lint bench docs every-service every-service-typecheck
-.PHONY: every-service-schemas
+.PHONY: every-service-schemas vendor-matrix
 .PHONY: update-botocore update-botocore-usage api-diff api-diff-usage
 
 $(STAMP): pyproject.toml
@@ -55,6 +57,12 @@ every-service-typecheck: $(STAMP)
 # ajv (needs node and npm; ajv is installed from the committed lock file).
 every-service-schemas: $(STAMP)
 	$(PY) -m tools.every_service.schemas $(ARGS)
+
+# generated/connect copied as vendored_connect into fresh virtualenvs (botocore +
+# pytest from the wheel cache) and its client tests run there; exit 1 on a failure.
+# Options pass through, e.g. make vendor-matrix ARGS="--pythons 3.11 --jobs 1".
+vendor-matrix: $(STAMP)
+	$(PY) -m tools.matrix $(ARGS)
 
 # The usage checks come first so a forgotten VERSION changes nothing at all.
 update-botocore-usage:

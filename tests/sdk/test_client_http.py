@@ -190,10 +190,10 @@ def make_request(**overrides: Any) -> StartEmailContactRequest:
         ),
         "references": {"ticket": Reference(type="STRING", value="T-1")},
         "attributes": {"key": "value"},
+        # Members every botocore since 1.35.68 knows, so the vendored-copy matrix
+        # (docs/vendoring.md) can send it; the nested map has its own test.
         "segment_attributes": {
-            "connect:ContactExpiry": SegmentAttributeValue(
-                value_map={"ExpiryDuration": SegmentAttributeValue(value_integer=135)}
-            )
+            "connect:Subtype": SegmentAttributeValue(value_string="connect:Guide")
         },
     }
     values.update(overrides)
@@ -249,6 +249,22 @@ def test_success_given_client_token_on_the_wire(
     )
     assert [recorded.json() for recorded in fake.requests] == [request.to_dict()]
     assert fake.requests[0].json()["ClientToken"] == "caller-token-7"
+
+
+def test_nested_segment_attributes_on_the_wire(
+    client: ConnectClient, fake: FakeConnect
+) -> None:
+    """A recursive member (a map of SegmentAttributeValue) arrives as to_dict."""
+    fake.script(json_reply(200, {"ContactId": "c-3"}))
+    expiry = SegmentAttributeValue(
+        value_map={"ExpiryDuration": SegmentAttributeValue(value_integer=135)}
+    )
+    request = make_request(segment_attributes={"connect:ContactExpiry": expiry})
+    client.start_email_contact(request)
+    body = fake.requests[0].json()
+    assert body["SegmentAttributes"] == {
+        "connect:ContactExpiry": {"ValueMap": {"ExpiryDuration": {"ValueInteger": 135}}}
+    }
 
 
 # --- modeled errors ------------------------------------------------------------

@@ -1,0 +1,66 @@
+"""``python -m tools.matrix``: the vendored-copy matrix, a table on stdout.
+
+Exit 0 when every cell passed, 1 when one failed, 2 on a usage or set-up error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from codegen.model.releases import wheel_cache
+from tools.matrix.envs import discover
+from tools.matrix.run import Cell, releases, run_matrix, table
+from tools.matrix.suites import VENDORED
+from tools.matrix.support import MatrixError
+
+# The interpreters the matrix asks for; one the machine lacks is reported.
+WANTED_PYTHONS = ("3.11", "3.12", "3.13", "3.14")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.matrix",
+        description="Run the vendored copy's tests on several botocores and Pythons.",
+    )
+    parser.add_argument(
+        "--botocore", default=",".join(releases()), help="comma-separated releases"
+    )
+    parser.add_argument(
+        "--pythons", default=",".join(WANTED_PYTHONS), help="comma-separated X.Y"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="cells at a time")
+    parser.add_argument("--cache", type=Path, default=None, help="wheel folder")
+    parser.add_argument("--keep", action="store_true", help="keep environments")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the matrix and print its table, the skipped interpreters and failures."""
+    options = _parser().parse_args(argv)
+    started = time.monotonic()
+    try:
+        pythons, missing = discover(options.pythons.split(","))
+    except MatrixError as error:
+        print(f"matrix: error: {error}", file=sys.stderr)
+        return 2
+    cells = [
+        Cell(python, version)
+        for version in options.botocore.split(",")
+        for python in pythons
+    ]
+    cache = options.cache or wheel_cache()
+    outcomes = run_matrix(cells, VENDORED, cache, options.jobs, options.keep)
+    print(table(outcomes))
+    for line in missing:
+        print(line)
+    for outcome in outcomes:
+        if not outcome.passed:
+            cell = outcome.cell
+            print(f"\n--- FAIL python {cell.python.version}, botocore {cell.botocore}")
+            print(outcome.output)
+    print(f"\n{len(cells)} cells in {time.monotonic() - started:.0f} s (cache {cache})")
+    return 0 if all(outcome.passed for outcome in outcomes) else 1

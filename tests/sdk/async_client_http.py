@@ -15,6 +15,7 @@ parsing are aiobotocore's and botocore's.
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import re
 import sys
@@ -33,6 +34,7 @@ from generated.connect import (
     ThrottlingException,
     ValidationError,
 )
+from generated.connect.async_client import AioSession
 from generated.connect.shapes import InboundEmailContent
 from tests.sdk import test_client_http as http
 from tests.sdk.test_client_http import (
@@ -65,9 +67,18 @@ def local_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@functools.cache
+def shared_session() -> AioSession:
+    """One aiobotocore session for the module's clients: each new session would
+    load Connect's model again (about a second on a busy machine)."""
+    session: AioSession = importlib.import_module("aiobotocore.session").get_session()
+    return session
+
+
 def open_client(fake: FakeConnect) -> AsyncConnectClient:
     """The async client, pointed at the local server (opened by ``async with``)."""
     return AsyncConnectClient.from_session(
+        session=shared_session(),
         region_name="us-east-1",
         endpoint_url=f"http://127.0.0.1:{fake.port}",
         aws_access_key_id="AKIDEXAMPLE",
@@ -214,9 +225,6 @@ def test_fifty_concurrent_calls_fifty_tokens(fake: FakeConnect) -> None:
 def test_async_with_closes_what_it_opened(fake: FakeConnect) -> None:
     """After ``async with`` the client is closed; a wrapper of the caller's
     open aiobotocore client leaves that client open."""
-    # By name, as the package does: aiobotocore has no types, nor is it in the
-    # repository's environment that type-checks this file.
-    aiobotocore_session = importlib.import_module("aiobotocore.session")
     fake.script(*[json_reply(200, {"ContactId": f"c-{i}"}) for i in range(3)])
 
     async def scenario() -> list[str | None]:
@@ -225,7 +233,7 @@ def test_async_with_closes_what_it_opened(fake: FakeConnect) -> None:
             first = await client.start_email_contact(make_request())
         with pytest.raises(RuntimeError, match="not open"):
             await opened.start_email_contact(make_request())
-        session = aiobotocore_session.get_session()
+        session = shared_session()
         endpoint = f"http://127.0.0.1:{fake.port}"
         async with session.create_client(
             "connect", region_name="us-east-1", endpoint_url=endpoint
@@ -251,6 +259,7 @@ def test_from_session_merges_an_aioconfig(fake: FakeConnect) -> None:
 
     def unvalidated(**options: Any) -> AsyncConnectClient:
         return AsyncConnectClient.from_session(
+            session=shared_session(),
             region_name="us-east-1",
             endpoint_url=f"http://127.0.0.1:{fake.port}",
             config=aio_config(connector_args={"keepalive_timeout": 7}, **options),

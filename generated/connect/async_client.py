@@ -65,10 +65,11 @@ class AsyncConnectClient:
 
     Wraps an open aiobotocore client (closing it stays the caller's job), or
     opens one itself: ``async with AsyncConnectClient.from_session(...) as
-    client`` creates the aiobotocore client and closes it again. The methods
-    are ``ConnectClient``'s, as coroutines; ``validate=True`` (the
-    default) checks each request against every constraint of the model and
-    raises ``ValidationError`` before any network I/O.
+    client`` creates the aiobotocore client and closes it again (once; call
+    ``from_session`` again for another). The methods are
+    ``ConnectClient``'s, as coroutines; ``validate=True`` (the default)
+    checks each request against every constraint of the model and raises
+    ``ValidationError`` before any network I/O.
     """
 
     def __init__(

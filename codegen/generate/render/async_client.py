@@ -3,6 +3,8 @@ over an aiobotocore client.
 
 The operations are the sync client's own ``OperationView`` values, so the two
 clients cannot drift apart; only the imports, names and docstring differ.
+Async paginators (``async for page in client.paginate_<op>(...)``) come with
+the sync client's paginators, which are not generated yet.
 """
 
 from __future__ import annotations

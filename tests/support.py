@@ -8,7 +8,6 @@ that type checkers and readers can follow every import. Oracles live in
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import os
@@ -16,19 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import TypeVar
-
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument, Unsatisfiable
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated" / "connect"
 FIXTURES = REPO / "tests" / "fixtures"
 MODELS = FIXTURES / "models"
 CONNECT_RELEASES = FIXTURES / "botocore-connect"
-
-T = TypeVar("T")
 
 
 def run_codegen(
@@ -89,30 +81,3 @@ def mypy_strict(*packages: Path) -> subprocess.CompletedProcess[str]:
         timeout=900,
         check=False,
     )
-
-
-def draw_batch(
-    strategy: st.SearchStrategy[T], count: int, profile: settings | None = None
-) -> list[T]:
-    """``count`` Hypothesis draws collected outside a test, to be judged together
-    (one Node batch, or a check over a whole sample).
-
-    Derandomized without an example database unless ``profile`` says otherwise. A
-    strategy nothing satisfies (a pattern nothing matches) gives no values.
-    """
-    drawn: list[T] = []
-    base = profile or settings(derandomize=True, database=None, deadline=None)
-
-    @settings(
-        parent=base,
-        max_examples=count,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def keep(value: T) -> None:
-        drawn.append(value)
-
-    with contextlib.suppress(Unsatisfiable, InvalidArgument):
-        keep()
-    return drawn

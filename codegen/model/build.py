@@ -428,7 +428,8 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
     client_class = client_class_name(service_id)
     error_base = client_class.removesuffix("Client") + "Error"
     # storagegateway models a StorageGatewayError: the package's names win.
-    renames = python_names(everything, {client_class, error_base})
+    package_names = {client_class, ir.async_client_class_name(client_class), error_base}
+    renames = python_names(everything, package_names)
     return ir.Service(
         name=model.service_name,
         service_id=service_id,

@@ -198,6 +198,12 @@ class SkippedOperation:
     reason: str
 
 
+def async_client_class_name(client_class: str) -> str:
+    """``ConnectClient`` -> ``AsyncConnectClient``: "Async" first, as in
+    ``httpx.AsyncClient`` and ``openai.AsyncOpenAI``."""
+    return "Async" + client_class
+
+
 @dataclass(frozen=True)
 class Service:
     """Everything one generated package is made from."""
@@ -214,6 +220,11 @@ class Service:
     skipped_operations: tuple[SkippedOperation, ...] = ()
     # Shapes renamed for Python (``None`` -> ``None_``): (Python name, model name).
     model_names: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def async_client_class(self) -> str:
+        """``AsyncConnectClient``: the asyncio client (``async_client.py``)."""
+        return async_client_class_name(self.client_class)
 
     def model_name(self, name: str) -> str:
         """The model's name of the shape the package calls ``name``."""

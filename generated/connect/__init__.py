@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._runtime import ValidationError, Violation
 
 if TYPE_CHECKING:
+    from .async_client import AsyncConnectClient
     from .client import ConnectClient
     from .errors import (
         AccessDeniedException,
@@ -52,6 +53,7 @@ BOTOCORE_RELEASE = "1.44.8"
 
 __all__ = [
     "AccessDeniedException",
+    "AsyncConnectClient",
     "AttachedFileInvalidRequestExceptionReason",
     "AttachedFileServiceQuotaExceededExceptionReason",
     "ConnectClient",
@@ -84,6 +86,7 @@ __all__ = [
 # Where each name lives; the module is imported the first time the name is used.
 _MODULES = {
     "AccessDeniedException": ".errors",
+    "AsyncConnectClient": ".async_client",
     "AttachedFileInvalidRequestExceptionReason": ".shapes",
     "AttachedFileServiceQuotaExceededExceptionReason": ".shapes",
     "ConnectClient": ".client",

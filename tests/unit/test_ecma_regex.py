@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from codegen.model.ecma_regex import PatternError, strict_ecma_errors, translate
 from generated.connect._runtime import compile_pattern
+from tests.draws import draw_batch
 from tests.oracles.drawable import narrow_ranges, sampled_properties
 from tests.oracles.node_regexp import (
     CONNECT_NOT_U_MODE,
@@ -33,7 +34,6 @@ from tests.oracles.node_regexp import (
     run_node,
     unicode_mismatches,
 )
-from tests.support import draw_batch
 
 # Valid u-mode patterns covering each construct, with strings worth trying.
 HAND_PATTERNS: dict[str, tuple[str, ...]] = {

@@ -106,3 +106,39 @@ def test_every_structure_module_holds_the_classes_it_names() -> None:
         text = path.read_text(encoding="utf-8")
         if path.stem not in ("__init__", "enums"):
             assert "@dataclass(frozen=True, slots=True, kw_only=True" in text
+
+
+def test_the_async_client_loads_botocore_but_never_aiobotocore() -> None:
+    """``import generated.connect`` loads neither botocore nor aiobotocore; the
+    async client's module loads botocore, and aiobotocore only when
+    ``from_session`` opens a session (this venv has no aiobotocore at all)."""
+    code = (
+        "import json, sys\n"
+        "import generated.connect as connect\n"
+        "loaded = lambda: sorted(\n"
+        "    m for m in sys.modules if m.split('.')[0] in ('botocore', 'aiobotocore')\n"
+        ")\n"
+        "before = loaded()\n"
+        "cls = connect.AsyncConnectClient\n"
+        "print(json.dumps([before, cls.__module__, 'aiobotocore' in sys.modules,\n"
+        "                  'botocore' in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    before, module, aiobotocore, botocore = json.loads(result.stdout)
+    assert before == []
+    assert module == "generated.connect.async_client"
+    assert aiobotocore is False
+    assert botocore is True
+
+
+def test_only_the_async_client_names_aiobotocore() -> None:
+    """The shapes, validation and the sync client need botocore alone."""
+    naming = sorted(
+        path.relative_to(GENERATED).as_posix()
+        for path in GENERATED.rglob("*.py")
+        if "aiobotocore" in path.read_text(encoding="utf-8")
+    )
+    assert naming == ["async_client.py"]

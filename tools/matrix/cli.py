@@ -12,13 +12,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.model.releases import wheel_cache
+from tools.matrix.aio import ASYNC, ASYNC_BOTOCORE
 from tools.matrix.envs import discover
 from tools.matrix.run import Cell, releases, run_matrix, table
-from tools.matrix.suites import VENDORED
+from tools.matrix.suites import VENDORED, Suite
 from tools.matrix.support import MatrixError
 
 # The interpreters the matrix asks for; one the machine lacks is reported.
 WANTED_PYTHONS = ("3.11", "3.12", "3.13", "3.14")
+# Each suite, and the botocore releases it runs on unless --botocore says.
+SUITES: dict[str, tuple[Suite, tuple[str, ...]]] = {
+    "vendored": (VENDORED, tuple(releases())),
+    "async": (ASYNC, (ASYNC_BOTOCORE,)),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +33,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the vendored copy's tests on several botocores and Pythons.",
     )
     parser.add_argument(
-        "--botocore", default=",".join(releases()), help="comma-separated releases"
+        "--suite", choices=sorted(SUITES), default="vendored", help="what to run"
+    )
+    parser.add_argument(
+        "--botocore", default="", help="comma-separated releases (the suite's)"
     )
     parser.add_argument(
         "--pythons", default=",".join(WANTED_PYTHONS), help="comma-separated X.Y"
@@ -47,13 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MatrixError as error:
         print(f"matrix: error: {error}", file=sys.stderr)
         return 2
-    cells = [
-        Cell(python, version)
-        for version in options.botocore.split(",")
-        for python in pythons
-    ]
+    suite, suite_releases = SUITES[options.suite]
+    versions = options.botocore.split(",") if options.botocore else suite_releases
+    cells = [Cell(python, version) for version in versions for python in pythons]
     cache = options.cache or wheel_cache()
-    outcomes = run_matrix(cells, VENDORED, cache, options.jobs, options.keep)
+    outcomes = run_matrix(cells, suite, cache, options.jobs, options.keep)
     print(table(outcomes))
     for line in missing:
         print(line)

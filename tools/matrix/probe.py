@@ -20,8 +20,7 @@ def main(package: str, expected: str) -> int:
     if importlib.util.find_spec("generated") is not None:
         problems.append("a 'generated' package is importable: the copy is not alone")
     root = importlib.import_module(package)
-    # __main__ is the package's command line (python -m PACKAGE), not a module
-    # to import: importing it runs the command.
+    # ``__main__`` is left out: importing it runs the package's command line.
     modules = [
         info.name
         for info in pkgutil.walk_packages(root.__path__, f"{package}.")

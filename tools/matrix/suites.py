@@ -35,12 +35,15 @@ class Suite:
     needs_member: tuple[tuple[str, str, str], ...] = ()
     # The package vendored in: a suite may generate its own (all of Connect).
     source: Path = GENERATED
+    # Files staged beside the tests but not run: modules and docs they import or read.
+    support: tuple[str, ...] = ()
 
 
 VENDORED = Suite(
     name="vendored",
     tests=("tests/sdk/test_client_stubber.py", "tests/sdk/test_client_http.py"),
     examples=("docs/vendoring.md",),
+    support=("tests/sdk/sample_requests.py",),
     needs_member=(
         (
             "tests/sdk/test_client_http.py::test_nested_segment_attributes_on_the_wire",
@@ -72,8 +75,9 @@ def examples(markdown: Path) -> list[str]:
 def stage(suite: Suite, project: Path) -> list[Path]:
     """The suite's tests and their support files copied into ``project``, a
     pytest.ini written, the examples written as scripts; the example scripts."""
-    wanted = {name for test in suite.tests for name in _support_files(test)}
-    for name in sorted(wanted | set(suite.tests)):
+    staged = (*suite.tests, *suite.support)
+    wanted = {name for test in staged for name in _support_files(test)}
+    for name in sorted(wanted | set(staged)):
         target = project / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes((REPO / name).read_bytes())

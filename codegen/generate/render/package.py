@@ -12,6 +12,7 @@ import jinja2
 from codegen.errors import CodegenError
 from codegen.generate.format_cache import FormatCache, default_folder
 from codegen.generate.imports import Imports
+from codegen.generate.render.async_client import async_client_view
 from codegen.generate.render.client import client_view
 from codegen.generate.render.codecs import codecs_view
 from codegen.generate.render.context import Context
@@ -113,6 +114,9 @@ class Renderer:
             "shapes/enums.py": self._render("enums.py.j2", enums_view(context)),
             "errors.py": self._render("errors.py.j2", errors_view(context)),
             "client.py": self._render("client.py.j2", client_view(context)),
+            "async_client.py": self._render(
+                "async_client.py.j2", async_client_view(context)
+            ),
             "py.typed": "",
             "schema.json": render_schema(service),
         }
@@ -126,6 +130,7 @@ class Renderer:
         package = {name: ".shapes" for name in shapes}
         package.update({name: ".errors" for name in _error_names(service)})
         package[service.client_class] = ".client"
+        package[service.async_client_class] = ".async_client"
         package_init = lazy_view(context, "package", package)
         files["__init__.py"] = self._render("lazy_init.py.j2", package_init)
         return dict(sorted(files.items()))

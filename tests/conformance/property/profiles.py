@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from tests.support import draw_batch
+from tests.draws import draw_batch
 
 PROFILES = ("ci", "thorough")
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")

@@ -1,0 +1,44 @@
+"""``AsyncConnectClient`` in the environment async users have (tools/matrix/aio.py).
+
+The suite (``tests/sdk/async_client_http.py``) runs in a fresh virtualenv with
+aiobotocore, the botocore it allows and pytest, from the wheel cache (filled
+from PyPI on first use), with the generated package copied in: a minute or
+less, so it is ``slow``. The checks of what the environment is made of are quick.
+"""
+
+from __future__ import annotations
+
+import pytest
+from packaging.specifiers import SpecifierSet
+
+from codegen.model.releases import wheel_cache
+from tests.support import REPO
+from tools.matrix.aio import ASYNC, ASYNC_BOTOCORE, run_async
+from tools.matrix.run import AIOBOTOCORE
+from tools.matrix.wheels import cached_wheel, requires_dist
+
+
+@pytest.mark.slow
+def test_async_suite_passes_with_aiobotocore() -> None:
+    """Every test of the suite passed, none was left out."""
+    outcome = run_async(wheel_cache())
+    assert outcome.passed, f"{outcome.summary}\n{outcome.output}"
+    assert outcome.summary.endswith(" passed")
+    assert int(outcome.summary.split()[0]) >= 17
+
+
+def test_the_environment_holds_the_botocore_aiobotocore_allows() -> None:
+    """aiobotocore's own metadata (the oracle) allows ASYNC_BOTOCORE, and the
+    suite installs that aiobotocore."""
+    wheel = cached_wheel(AIOBOTOCORE, wheel_cache())
+    assert ASYNC_BOTOCORE in SpecifierSet(requires_dist(wheel, "botocore"))
+    assert AIOBOTOCORE in ASYNC.requirements
+
+
+def test_the_suite_file_is_left_to_the_aiobotocore_environment() -> None:
+    """pytest here would not collect it (it needs aiobotocore), yet every file
+    it stages exists."""
+    for name in (*ASYNC.tests, *ASYNC.support):
+        assert (REPO / name).is_file(), name
+    for test in ASYNC.tests:
+        assert not test.rsplit("/", 1)[-1].startswith("test_")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import botocore
@@ -18,6 +18,7 @@ from codegen.errors import CodegenError
 from codegen.generate.provenance import version_mismatch
 from codegen.generate.render import Renderer
 from codegen.generate.writer import differences, write_package
+from codegen.interrupts import guarded
 from codegen.model import ir
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
@@ -161,12 +162,19 @@ def run_diff(arguments: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; a user's mistake is one line on stderr and exit status 2."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    command: Callable[[argparse.Namespace], int]
     if argv[:1] == ["diff"]:
         arguments = _diff_parser().parse_args(argv[1:])
         command = run_diff
     else:
         arguments = _parser().parse_args(argv)
         command = run
+    return guarded(lambda: _report_errors(command, arguments))
+
+
+def _report_errors(
+    command: Callable[[argparse.Namespace], int], arguments: argparse.Namespace
+) -> int:
     try:
         return command(arguments)
     except CodegenError as error:

@@ -15,6 +15,7 @@ from codegen import config
 from codegen.apidiff import report
 from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
+from codegen.generate.guard import check_output
 from codegen.generate.provenance import version_mismatch
 from codegen.generate.render import Renderer
 from codegen.generate.writer import differences, write_package
@@ -76,6 +77,8 @@ def run(arguments: argparse.Namespace) -> int:
         arguments.output,
         arguments.model,
     )
+    if not arguments.check:
+        check_output(settings.output, settings.model)
     if arguments.check:
         # Another botocore makes every file differ; say that, not the diff.
         mismatch = version_mismatch(settings.output, botocore.__version__)

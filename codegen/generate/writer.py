@@ -40,7 +40,7 @@ _RENAME_EXCHANGE = 2
 _SYSCALL_RENAMEAT2 = {"x86_64": 316, "aarch64": 276}
 
 
-def _looks_generated(folder: Path) -> bool:
+def looks_generated(folder: Path) -> bool:
     init = folder / "__init__.py"
     try:
         return init.read_text(encoding="utf-8").startswith(MARKER)
@@ -199,7 +199,7 @@ def _swap(staging: Path, output: Path) -> None:
 def _refuse_foreign(output: Path) -> None:
     if output.exists() and not output.is_dir():
         raise CodegenError(f"cannot write output folder {output}: it is a file")
-    if output.is_dir() and any(output.iterdir()) and not _looks_generated(output):
+    if output.is_dir() and any(output.iterdir()) and not looks_generated(output):
         raise CodegenError(
             f"output folder {output} holds files codegen did not write; "
             "refusing to replace it"

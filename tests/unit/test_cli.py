@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import GENERATED, run_codegen, tree_digest
+from tests.support import GENERATED, MODELS, REPO, run_codegen, tree_digest
 
 pytestmark = pytest.mark.usefixtures("generated_untouched")
 
@@ -164,3 +164,50 @@ def _botocore_version() -> str:
     import botocore
 
     return str(botocore.__version__)
+
+
+@pytest.mark.parametrize(
+    ("output", "refusal"),
+    [
+        ("generated/connect/shapes", "is inside the generated package"),
+        ("generated/connect/new", "is inside the generated package"),
+        ("generated", "holds the generated package"),
+        ("codegen/sub", "overlaps the generator's source"),
+        ("templates/x", "overlaps the generator's source"),
+        (".", "overlaps the generator's source"),
+    ],
+)
+def test_output_guard_refuses_what_must_not_be_replaced(
+    output: str, refusal: str
+) -> None:
+    result = run_codegen("--output", output)
+    assert result.returncode == 2, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"codegen: error: output folder {output} ")
+    assert refusal in line
+    assert not (REPO / "codegen" / "sub").exists()
+    assert not (REPO / "templates" / "x").exists()
+
+
+def test_output_holding_the_model_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "tiny"
+    output.mkdir()
+    model = output / "service-2.json"
+    shutil.copy(MODELS / "tiny-service-2.json", model)
+    result = run_codegen(
+        "--model", str(model), "--service", "tiny", "--operation", "all",
+        "--output", str(output),
+    )  # fmt: skip
+    assert_one_line_error(
+        result,
+        f"output folder {output} overlaps the model file {model}; "
+        "refusing to replace it",
+    )
+    assert [path.name for path in output.iterdir()] == ["service-2.json"]
+
+
+def test_tool_that_is_not_a_table(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("tool = 5\n", encoding="utf-8")
+    result = run_codegen("--config", str(pyproject))
+    assert_one_line_error(result, f"{pyproject}: [tool] must be a table")

@@ -35,6 +35,16 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer: {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m codegen",
@@ -61,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a service-2.json[.gz] to read instead of the installed botocore's",
     )
     parser.add_argument(
+        "--max-model-bytes",
+        type=_positive,
+        metavar="N",
+        help="refuse a model larger than N bytes once decompressed "
+        "(default: $CODEGEN_MAX_MODEL_BYTES, else 64 MiB)",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 and list the files that differ if stale",
@@ -85,7 +102,7 @@ def run(arguments: argparse.Namespace) -> int:
         if mismatch:
             print(mismatch)
             return 1
-    loaded = load_model(settings.service, settings.model)
+    loaded = load_model(settings.service, settings.model, arguments.max_model_bytes)
     service = build_service(loaded, settings.operations)
     for skipped in service.skipped_operations:
         print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -211,3 +212,56 @@ def test_tool_that_is_not_a_table(tmp_path: Path) -> None:
     pyproject.write_text("tool = 5\n", encoding="utf-8")
     result = run_codegen("--config", str(pyproject))
     assert_one_line_error(result, f"{pyproject}: [tool] must be a table")
+
+
+def _model_args(model: Path, output: Path) -> list[str]:
+    selection = ["--service", "tiny", "--operation", "all"]
+    return ["--model", str(model), *selection, "--output", str(output)]
+
+
+def test_model_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # reading it would block forever
+    result = run_codegen(*_model_args(fifo, tmp_path / "out"))
+    assert_one_line_error(result, f"model file {fifo} is not a regular file")
+    result = run_codegen(*_model_args(Path("/dev/zero"), tmp_path / "out"))
+    assert_one_line_error(result, "model file /dev/zero is not a regular file")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    result = run_codegen(*_model_args(folder, tmp_path / "out"))
+    assert_one_line_error(result, f"model file is a directory: {folder}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_gzip_bomb_stops_at_the_size_cap(tmp_path: Path) -> None:
+    bomb = tmp_path / "service-2.json.gz"
+    with gzip.open(bomb, "wb") as packed:
+        for _ in range(100):
+            packed.write(bytes(1024 * 1024))  # 100 MiB of zeros, 100 KB packed
+    result = run_codegen(*_model_args(bomb, tmp_path / "out"))
+    assert_one_line_error(
+        result,
+        f"model file {bomb} is larger than 67,108,864 bytes once decompressed; "
+        "raise the limit with --max-model-bytes or CODEGEN_MAX_MODEL_BYTES",
+    )
+
+
+def test_the_size_cap_is_configurable(tmp_path: Path) -> None:
+    tiny = MODELS / "tiny-service-2.json"
+    size = tiny.stat().st_size
+    expected = (
+        f"model file {tiny} is larger than {size - 1:,} bytes; raise the limit "
+        "with --max-model-bytes or CODEGEN_MAX_MODEL_BYTES"
+    )
+    arguments = _model_args(tiny, tmp_path / "out")
+    by_flag = run_codegen(*arguments, "--max-model-bytes", str(size - 1))
+    assert_one_line_error(by_flag, expected)
+    by_variable = run_codegen(
+        *arguments, env={"CODEGEN_MAX_MODEL_BYTES": str(size - 1)}
+    )
+    assert_one_line_error(by_variable, expected)
+    assert run_codegen(*arguments, "--max-model-bytes", str(size)).returncode == 0
+    bad = run_codegen(*arguments, env={"CODEGEN_MAX_MODEL_BYTES": "lots"})
+    assert_one_line_error(
+        bad, "CODEGEN_MAX_MODEL_BYTES='lots': expected a positive integer"
+    )

@@ -104,20 +104,8 @@ def run(arguments: argparse.Namespace) -> int:
             return 1
     loaded = load_model(settings.service, settings.model, arguments.max_model_bytes)
     service = build_service(loaded, settings.operations)
-    for skipped in service.skipped_operations:
-        print(
-            f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}",
-            file=sys.stderr,
-        )
-    for shape in service.shapes:
-        if isinstance(shape, ir.StringShape) and shape.unchecked_pattern:
-            unchecked = shape.unchecked_pattern
-            print(
-                f"codegen: note: shape {shape.name!r}: pattern {unchecked.ecma!r} "
-                f"is not ECMA-262 ({unchecked.reason}); it is not checked",
-                file=sys.stderr,
-            )
     files = Renderer().render(service)
+    _print_notes(service)
     if arguments.check:
         stale = differences(files, settings.output)
         if stale:
@@ -135,6 +123,24 @@ def run(arguments: argparse.Namespace) -> int:
     for name in changed:
         print(f"  {name}")
     return 0
+
+
+def _print_notes(service: ir.Service) -> None:
+    """What was left out or is not checked; printed once rendering succeeded,
+    so that a refused model gets its one error line only."""
+    for skipped in service.skipped_operations:
+        print(
+            f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}",
+            file=sys.stderr,
+        )
+    for shape in service.shapes:
+        if isinstance(shape, ir.StringShape) and shape.unchecked_pattern:
+            unchecked = shape.unchecked_pattern
+            print(
+                f"codegen: note: shape {shape.name!r}: pattern {unchecked.ecma!r} "
+                f"is not ECMA-262 ({unchecked.reason}); it is not checked",
+                file=sys.stderr,
+            )
 
 
 def _diff_parser() -> argparse.ArgumentParser:

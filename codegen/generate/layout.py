@@ -14,9 +14,7 @@ from collections.abc import Iterable, Mapping
 from botocore import xform_name
 
 from codegen.model import ir
-
-# Module names of shapes/ that are not structures.
-RESERVED_MODULES = frozenset({"enums"})
+from codegen.model.naming import SHAPE_MODULES
 
 
 def named_types(shapes: Mapping[str, ir.Shape], name: str) -> frozenset[str]:
@@ -85,7 +83,7 @@ def module_name(class_name: str) -> str:
     lowercase class) would hide the class from the package's lazy lookup.
     """
     name = xform_name(class_name).lower()
-    if keyword.iskeyword(name) or name in RESERVED_MODULES or name == class_name:
+    if keyword.iskeyword(name) or name in SHAPE_MODULES or name == class_name:
         name += "_"
     return name
 

@@ -7,7 +7,6 @@ a ``dict`` from relative path to file text, formatted with the pinned black.
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
@@ -23,16 +22,10 @@ from codegen.generate.layout import named_types, shape_modules
 from codegen.generate.writer import MARKER
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
+from codegen.model.naming import METHOD_LOCALS as _METHOD_LOCALS
 from codegen.model.naming import codec_reference
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-# Names ``_from_wire`` uses; a member's local must not shadow them (nor builtins
-# such as ``type``, which the fast path calls).
-_METHOD_LOCALS = frozenset(
-    {"cls", "data", "path", "reader", "required", "mapping", "datetime"}
-) | frozenset(dir(builtins))
 
 
 @dataclass(frozen=True)
@@ -593,7 +586,7 @@ def _operation(context: _Context, operation: ir.Operation) -> OperationView:
                     f"if {member.name!r} not in params:",
                     f"    params[{member.name!r}] = str(uuid.uuid4())",
                 ]
-    call = f"self._call({operation.method_name!r}, params)"
+    call = f"self._call({operation.botocore_method!r}, params)"
     if response is None:
         lines.append(call)
     else:

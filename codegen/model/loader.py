@@ -9,8 +9,8 @@ import json
 import os
 import stat
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class LoadedModel:
     source: str
     sha256: str
     botocore_version: str
+    # The parsed JSON botocore's model was made from (``checks`` reads it).
+    data: Mapping[str, Any] = field(repr=False, compare=False, hash=False)
 
 
 def suggest(name: str, candidates: list[str]) -> str:
@@ -206,4 +208,5 @@ def _loaded(
         source=source,
         sha256=hashlib.sha256(payload).hexdigest(),
         botocore_version=botocore_version,
+        data=data,
     )

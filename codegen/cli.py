@@ -94,19 +94,19 @@ def run(arguments: argparse.Namespace) -> int:
         arguments.output,
         arguments.model,
     )
-    if not arguments.check:
-        check_output(settings.output, settings.model)
     if arguments.check:
         # Another botocore makes every file differ; say that, not the diff.
         mismatch = version_mismatch(settings.output, botocore.__version__)
         if mismatch:
             print(mismatch)
             return 1
+    else:
+        check_output(settings.output, settings.model)
     loaded = load_model(settings.service, settings.model, arguments.max_model_bytes)
     service = build_service(loaded, settings.operations)
     files = Renderer().render(service)
-    _print_notes(service)
     if arguments.check:
+        _print_notes(service)
         stale = differences(files, settings.output)
         if stale:
             print(f"{settings.output} is stale; these files differ:")
@@ -116,6 +116,7 @@ def run(arguments: argparse.Namespace) -> int:
         print(f"{settings.output} is up to date")
         return 0
     changed = write_package(files, settings.output)
+    _print_notes(service)
     if not changed:
         print(f"{settings.output} is up to date; nothing written")
         return 0
@@ -126,8 +127,8 @@ def run(arguments: argparse.Namespace) -> int:
 
 
 def _print_notes(service: ir.Service) -> None:
-    """What was left out or is not checked; printed once rendering succeeded,
-    so that a refused model gets its one error line only."""
+    """What was left out or is not checked; printed once nothing can fail any
+    more, so that a refused model or output gets its one error line only."""
     for skipped in service.skipped_operations:
         print(
             f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}",

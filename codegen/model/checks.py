@@ -55,6 +55,15 @@ def _references(name: str, shape: Mapping[str, Any]) -> Iterator[tuple[str, obje
             yield f"{where} value", shape.get("value")
 
 
+def _check_structure(where: str, name: str, shapes: Mapping[str, Any]) -> None:
+    """An operation's input, output or error: a structure, not a document."""
+    shape = shapes[name]
+    if not isinstance(shape, dict) or shape.get("type") != "structure":
+        raise _fail(where, f"{name!r} is not a structure")
+    if shape.get("document"):
+        raise _fail(where, f"{name!r} is a document, not a structure")
+
+
 def _check_bound(where: str, kind: str, key: str, value: object) -> None:
     if value is None:
         return
@@ -143,20 +152,14 @@ def check_model(data: Mapping[str, Any], operation_names: Sequence[str]) -> None
         for key in ("input", "output"):
             if key in operation:
                 target = _reference(f"{where} {key}", operation[key], shapes)
-                if not isinstance(shapes[target], dict) or (
-                    shapes[target].get("type") != "structure"
-                ):
-                    raise _fail(f"{where} {key}", f"{target!r} is not a structure")
+                _check_structure(f"{where} {key}", target, shapes)
                 stack.append(target)
         errors = operation.get("errors", [])
         if not isinstance(errors, list):
             raise _fail(where, "errors must be a list")
         for error in errors:
             target = _reference(f"{where} error", error, shapes)
-            if not isinstance(shapes[target], dict) or (
-                shapes[target].get("type") != "structure"
-            ):
-                raise _fail(f"{where} error", f"{target!r} is not a structure")
+            _check_structure(f"{where} error", target, shapes)
             stack.append(target)
     seen: set[str] = set()
     while stack:

@@ -79,8 +79,13 @@ METHOD_LOCALS = (
 # operation named like one (``FromSession``, ``Close``...) would replace it or
 # break it, so its method gets a trailing ``_``; a leading ``_`` (the client's
 # private namespace: ``_call``, ``_client``) is dropped.
+# The client module's own imports count too: the methods' annotations are
+# resolved in the class body, where a method ``shapes`` would hide the module.
 CLIENT_ATTRIBUTES = frozenset(
-    {"from_session", "botocore_client", "close", "meta"} | set(dir(object)) | BUILTINS
+    {"from_session", "botocore_client", "close", "meta"}
+    | {"shapes", "uuid", "botocore", "error_from_client_error"}
+    | set(dir(object))
+    | BUILTINS
 )
 
 # --- Sanitising ------------------------------------------------------------

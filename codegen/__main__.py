@@ -2,6 +2,10 @@
 
 import sys
 
-from codegen.cli import main
+try:
+    from codegen.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the modules load
+    print("codegen: interrupted", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())

@@ -8,16 +8,18 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from codegen import config
 from codegen.apidiff import report
 from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
+from codegen.generate.guard import check_output
 from codegen.generate.provenance import model_mismatch, read_provenance, same_model
 from codegen.generate.render import Renderer
 from codegen.generate.writer import differences, write_package
+from codegen.interrupts import guarded
 from codegen.model import ir
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
@@ -32,6 +34,16 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
         default="pyproject.toml",
         help="pyproject.toml holding [tool.codegen] (default: ./pyproject.toml)",
     )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer: {text!r}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a service-2.json[.gz] to read instead of the installed botocore's",
     )
     parser.add_argument(
+        "--max-model-bytes",
+        type=_positive,
+        metavar="N",
+        help="refuse a model larger than N bytes once decompressed "
+        "(default: $CODEGEN_MAX_MODEL_BYTES, else 64 MiB)",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 and list the files that differ if stale",
@@ -77,7 +96,9 @@ def run(arguments: argparse.Namespace) -> int:
         arguments.output,
         arguments.model,
     )
-    loaded = load_model(settings.service, settings.model)
+    if not arguments.check:
+        check_output(settings.output, settings.model)
+    loaded = load_model(settings.service, settings.model, arguments.max_model_bytes)
     made = read_provenance(settings.output) if arguments.check else None
     if made is not None and made.model_sha256 != loaded.sha256:
         # Another model makes every file differ; say that, not the diff.
@@ -95,6 +116,34 @@ def run(arguments: argparse.Namespace) -> int:
     )
     if made is not None and same_model_elsewhere:
         service = dataclasses.replace(service, botocore_version=made.botocore_version)
+    files = Renderer().render(service)
+    if arguments.check:
+        _print_notes(service)
+        stale = differences(files, settings.output)
+        if stale:
+            print(f"{settings.output} is stale; these files differ:")
+            for name in stale:
+                print(f"  {name}")
+            return 1
+        if made is not None and same_model_elsewhere:
+            print(same_model(settings.output, made, loaded.botocore_version))
+        else:
+            print(f"{settings.output} is up to date")
+        return 0
+    changed = write_package(files, settings.output)
+    _print_notes(service)
+    if not changed:
+        print(f"{settings.output} is up to date; nothing written")
+        return 0
+    print(f"wrote {settings.output}; {len(changed)} files changed:")
+    for name in changed:
+        print(f"  {name}")
+    return 0
+
+
+def _print_notes(service: ir.Service) -> None:
+    """What was left out or is not checked; printed once nothing can fail any
+    more, so that a refused model or output gets its one error line only."""
     for skipped in service.skipped_operations:
         print(
             f"codegen: note: operation {skipped.name!r} left out: {skipped.reason}",
@@ -108,27 +157,6 @@ def run(arguments: argparse.Namespace) -> int:
                 f"is not ECMA-262 ({unchecked.reason}); it is not checked",
                 file=sys.stderr,
             )
-    files = Renderer().render(service)
-    if arguments.check:
-        stale = differences(files, settings.output)
-        if stale:
-            print(f"{settings.output} is stale; these files differ:")
-            for name in stale:
-                print(f"  {name}")
-            return 1
-        if made is not None and same_model_elsewhere:
-            print(same_model(settings.output, made, loaded.botocore_version))
-        else:
-            print(f"{settings.output} is up to date")
-        return 0
-    changed = write_package(files, settings.output)
-    if not changed:
-        print(f"{settings.output} is up to date; nothing written")
-        return 0
-    print(f"wrote {settings.output}; {len(changed)} files changed:")
-    for name in changed:
-        print(f"  {name}")
-    return 0
 
 
 def _diff_parser() -> argparse.ArgumentParser:
@@ -176,6 +204,7 @@ def run_diff(arguments: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; a user's mistake is one line on stderr and exit status 2."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    command: Callable[[argparse.Namespace], int]
     if argv[:1] == ["diff"]:
         arguments = _diff_parser().parse_args(argv[1:])
         command = run_diff
@@ -185,6 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         arguments = _parser().parse_args(argv)
         command = run
+    return guarded(lambda: _report_errors(command, arguments))
+
+
+def _report_errors(
+    command: Callable[[argparse.Namespace], int], arguments: argparse.Namespace
+) -> int:
     try:
         return command(arguments)
     except CodegenError as error:

@@ -25,7 +25,10 @@ def read_table(pyproject: Path) -> tuple[dict[str, object], Path]:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise CodegenError(f"cannot read {pyproject}: {error}") from None
-    table = data.get("tool", {}).get("codegen", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise CodegenError(f"{pyproject}: [tool] must be a table")
+    table = tool.get("codegen", {})
     if not isinstance(table, dict):
         raise CodegenError(f"{pyproject}: [tool.codegen] must be a table")
     return table, pyproject.parent

@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import builtins
 import keyword
 from collections.abc import Iterable
 
 from botocore import xform_name
 
+from codegen.model.naming import BUILTINS
+
 # What ``_codecs.py`` itself names (its imports and the builtins its annotations
 # use: a shape called ``List`` must not make ``list`` a codec there).
-_TAKEN = frozenset({"annotations", "datetime", "get_args", "shapes"}) | frozenset(
-    dir(builtins)
-)
+_TAKEN = frozenset({"annotations", "datetime", "get_args", "shapes"}) | BUILTINS
 
 
 def codec_names(shape_names: Iterable[str]) -> dict[str, str]:

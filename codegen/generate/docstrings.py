@@ -11,12 +11,14 @@ import textwrap
 
 def _escape(text: str) -> str:
     """Make ``text`` safe inside a triple-quoted docstring."""
-    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = text.replace("\\", "\\\\")
     if not text.replace("\n", "").isprintable():  # rare: skip the walk otherwise
         text = _escape_unprintable(text)
+    # A last quote would join the closing ones; escaped before the triple
+    # quotes are, so that text ending in three quotes ends in one escape too.
     if text.endswith('"'):
         text = text[:-1] + '\\"'
-    return text
+    return text.replace('"""', '\\"\\"\\"')
 
 
 def _escape_unprintable(text: str) -> str:

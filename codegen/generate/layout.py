@@ -15,9 +15,7 @@ from botocore import xform_name
 
 from codegen.generate.kinds import DefaultVisitor, visit
 from codegen.model import ir
-
-# Module names of shapes/ that are not structures.
-RESERVED_MODULES = frozenset({"enums"})
+from codegen.model.naming import SHAPE_MODULES
 
 
 class _NamedTypes(DefaultVisitor[frozenset[str]]):
@@ -103,7 +101,7 @@ def module_name(class_name: str) -> str:
     lowercase class) would hide the class from the package's lazy lookup.
     """
     name = xform_name(class_name).lower()
-    if keyword.iskeyword(name) or name in RESERVED_MODULES or name == class_name:
+    if keyword.iskeyword(name) or name in SHAPE_MODULES or name == class_name:
         name += "_"
     return name
 

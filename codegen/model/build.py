@@ -7,7 +7,6 @@ renderer never sees a botocore object.
 
 from __future__ import annotations
 
-import builtins
 import dataclasses
 import keyword
 import re
@@ -17,30 +16,17 @@ import botocore.model
 
 from codegen.errors import CodegenError
 from codegen.model import ecma_regex, ir
+from codegen.model.checks import check_model
 from codegen.model.html_text import html_to_text
 from codegen.model.loader import LoadedModel, suggest
-from codegen.model.naming import field_name, method_name
-
-# Names the generated modules define or import; a shape must not take one.
-RESERVED_NAMES = frozenset(
-    {
-        "Any",
-        "ClassVar",
-        "Literal",
-        "Mapping",
-        "Self",
-        "TYPE_CHECKING",
-        "ValidationError",
-        "Violation",
-        "annotations",
-        "dataclass",
-        "datetime",
-        "field",
-        "get_args",
-        "importlib",
-        "shapes",
-        "uuid",
-    }
+from codegen.model.naming import (
+    BUILTINS,
+    MODULE_NAMES,
+    botocore_method,
+    class_name,
+    field_name,
+    is_identifier,
+    method_name,
 )
 
 _SCALAR_TYPES = frozenset(
@@ -350,11 +336,6 @@ def _operations(
     return operations, skipped
 
 
-# Python's builtins: the generated modules use some (``AttributeError``,
-# ``float``, ``object``) and no shape should hide any.
-_BUILTINS = frozenset(dir(builtins))
-
-
 def python_names(names: Iterable[str], package_names: set[str]) -> dict[str, str]:
     """Shapes named like a keyword (apigatewayv2 has a ``None``), a builtin
     (datazone has an ``AttributeError``, frauddetector a ``float``) or
@@ -362,16 +343,22 @@ def python_names(names: Iterable[str], package_names: set[str]) -> dict[str, str
     storagegateway a ``StorageGatewayError``) get a trailing ``_``, as such
     members do. Names with two leading underscores (23 services have
     ``__string`` and friends) lose them: Python would mangle them inside a
-    class body."""
-    reserved = RESERVED_NAMES | _BUILTINS | package_names
+    class body. Names that are not identifiers (``a b``, ``../x``) are
+    sanitised (``naming.class_name``); the wire never sees a shape's name."""
+    reserved = MODULE_NAMES | BUILTINS | package_names
 
     def needs_renaming(name: str) -> bool:
-        return name in reserved or keyword.iskeyword(name) or name.startswith("__")
+        return (
+            name in reserved
+            or keyword.iskeyword(name)
+            or name.startswith("_")
+            or not is_identifier(name)
+        )
 
     taken = set(names)
     renames = {}
     for name in sorted(n for n in taken if needs_renaming(n)):
-        renamed = name.lstrip("_") or "shape"
+        renamed = class_name(name)
         if needs_renaming(renamed):
             renamed += "_"
         while renamed in taken:
@@ -404,6 +391,19 @@ def _renamed(shape: ir.Shape, renames: dict[str, str]) -> ir.Shape:
     return dataclasses.replace(shape, name=new(shape.name))
 
 
+def _check_methods(operation_names: Iterable[str]) -> None:
+    """Two operations whose typed methods would be one (``A B`` and ``A_B``)."""
+    methods: dict[str, str] = {}
+    for name in sorted(operation_names):
+        method = method_name(name)
+        if method in methods:
+            raise CodegenError(
+                f"operations {methods[method]!r} and {name!r} map to the same "
+                f"client method {method!r}"
+            )
+        methods[method] = name
+
+
 def client_class_name(service_id: str) -> str:
     """``Connect`` -> ``ConnectClient``; non-alphanumerics are dropped."""
     return re.sub(r"[^0-9A-Za-z]", "", service_id) + "Client"
@@ -412,7 +412,9 @@ def client_class_name(service_id: str) -> str:
 def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Service:
     """The IR of the selected operations and the closure of their shapes."""
     model = loaded.service_model
+    check_model(loaded.data, operation_names)
     operations, skipped = _operations(model, operation_names)
+    _check_methods(op.name for op in operations)
     inputs = _closure(op.input_shape for op in operations if op.input_shape is not None)
     everything = _closure(
         [op.input_shape for op in operations if op.input_shape is not None]
@@ -442,6 +444,7 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
             ir.Operation(
                 name=op.name,
                 method_name=method_name(op.name),
+                botocore_method=botocore_method(op.name),
                 http_method=op.http.get("method", "POST"),
                 request_uri=op.http.get("requestUri", "/"),
                 input=(

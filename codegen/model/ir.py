@@ -181,7 +181,8 @@ Shape = (
 @dataclass(frozen=True)
 class Operation:
     name: str
-    method_name: str
+    method_name: str  # the typed client's (``naming.method_name``)
+    botocore_method: str  # botocore's, which the typed method calls
     http_method: str
     request_uri: str
     input: str | None

@@ -6,8 +6,11 @@ import difflib
 import gzip
 import hashlib
 import json
+import os
+import stat
 import zlib
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,8 @@ class LoadedModel:
     source: str
     sha256: str
     botocore_version: str
+    # The parsed JSON botocore's model was made from (``checks`` reads it).
+    data: Mapping[str, Any] = field(repr=False, compare=False, hash=False)
 
 
 def suggest(name: str, candidates: list[str]) -> str:
@@ -47,16 +52,68 @@ def suggest(name: str, candidates: list[str]) -> str:
     return f" (did you mean {options}?)"
 
 
-def _read_model_bytes(path: Path) -> bytes:
+# The largest model botocore ships is a few MB; a cap far above that stops a
+# gzip bomb or /dev/zero from taking the machine's memory.
+DEFAULT_MAX_MODEL_BYTES = 64 * 1024 * 1024
+MAX_MODEL_BYTES_VARIABLE = "CODEGEN_MAX_MODEL_BYTES"
+
+
+def max_model_bytes(flag: int | None = None) -> int:
+    """The cap on a model's (decompressed) size: the flag, else
+    ``$CODEGEN_MAX_MODEL_BYTES``, else 64 MiB."""
+    if flag is not None:
+        return flag
+    configured = os.environ.get(MAX_MODEL_BYTES_VARIABLE)
+    if configured is None:
+        return DEFAULT_MAX_MODEL_BYTES
     try:
-        raw = path.read_bytes()
-        return gzip.decompress(raw) if path.suffix == ".gz" else raw
+        value = int(configured)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise CodegenError(
+            f"{MAX_MODEL_BYTES_VARIABLE}={configured!r}: expected a positive integer"
+        )
+    return value
+
+
+def _bounded_read(read: Callable[[int], bytes], limit: int, path: Path) -> bytes:
+    """At most ``limit`` bytes, read so that no more than that is ever held."""
+    data = read(limit + 1)
+    if len(data) > limit:
+        raise CodegenError(
+            f"model file {path} is larger than {limit:,} bytes"
+            + (" once decompressed" if path.suffix == ".gz" else "")
+            + f"; raise the limit with --max-model-bytes or {MAX_MODEL_BYTES_VARIABLE}"
+        )
+    return data
+
+
+def _read_model_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The model's JSON text; only a regular file is read (a FIFO would block,
+    a device never end)."""
+    limit = max_model_bytes(limit)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise CodegenError(f"model file not found: {path}") from None
-    except IsADirectoryError:
-        raise CodegenError(f"model file is a directory: {path}") from None
+    except OSError as error:
+        raise CodegenError(f"cannot read model file {path}: {error}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise CodegenError(f"model file is a directory: {path}")
+        if not stat.S_ISREG(mode):
+            raise CodegenError(f"model file {path} is not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as raw:
+            if path.suffix != ".gz":
+                return _bounded_read(raw.read, limit, path)
+            with gzip.GzipFile(fileobj=raw) as unpacked:
+                return _bounded_read(unpacked.read, limit, path)
     except (OSError, EOFError, zlib.error) as error:
         raise CodegenError(f"cannot read model file {path}: {error}") from None
+    finally:
+        os.close(descriptor)
 
 
 def _parse_model(payload: bytes, source: str) -> dict[str, Any]:
@@ -95,7 +152,9 @@ def _installed_model_path(
     raise CodegenError(f"model file for service {service!r} is missing ({name})")
 
 
-def load_model(service: str, model_file: Path | None = None) -> LoadedModel:
+def load_model(
+    service: str, model_file: Path | None = None, max_bytes: int | None = None
+) -> LoadedModel:
     """Load ``service`` from the installed botocore, or from ``model_file``.
 
     The sha256 is taken over the model's JSON text (decompressed), so the same
@@ -105,7 +164,7 @@ def load_model(service: str, model_file: Path | None = None) -> LoadedModel:
     loader = botocore.session.get_session().get_component("data_loader")
     if model_file is None:
         path, api_version = _installed_model_path(loader, service)
-        payload = _read_model_bytes(path)
+        payload = _read_model_bytes(path, max_bytes)
         _parse_model(payload, str(path))  # a clear message for a corrupt file
         # botocore's own loading, which also merges the sdk-extras files.
         try:
@@ -113,7 +172,7 @@ def load_model(service: str, model_file: Path | None = None) -> LoadedModel:
         except (ValueError, botocore.exceptions.BotoCoreError) as error:
             raise CodegenError(f"model file {path} is corrupt: {error}") from None
         return _loaded(service, data, payload, str(path), botocore.__version__)
-    payload = _read_model_bytes(model_file)
+    payload = _read_model_bytes(model_file, max_bytes)
     return load_model_bytes(service, payload, str(model_file), botocore.__version__)
 
 
@@ -149,4 +208,5 @@ def _loaded(
         source=source,
         sha256=hashlib.sha256(payload).hexdigest(),
         botocore_version=botocore_version,
+        data=data,
     )

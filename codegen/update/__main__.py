@@ -2,6 +2,11 @@
 
 import sys
 
-from codegen.update.workflow import main
+try:
+    from codegen.interrupts import guarded
+    from codegen.update.workflow import main
+except KeyboardInterrupt:  # Ctrl-C while the modules load
+    print("codegen: interrupted", file=sys.stderr)
+    sys.exit(130)
 
-sys.exit(main())
+sys.exit(guarded(main))

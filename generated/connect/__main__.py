@@ -4,4 +4,7 @@
 
 from ._validate_cli import main
 
-raise SystemExit(main())
+# Guarded, so that tools importing every module of the package (type checkers,
+# vendoring probes) do not run the command.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -33,8 +33,6 @@ def alias_package(package: str, alias: str = DEFAULT_PACKAGE) -> None:
     sys.modules[parent_name] = parent
     sys.modules[alias] = root
     for info in pkgutil.walk_packages(root.__path__, f"{package}."):
-        if info.name.endswith(".__main__"):
-            continue  # importing it runs the package's command line
         module = importlib.import_module(info.name)
         sys.modules[alias + info.name[len(package) :]] = module
 

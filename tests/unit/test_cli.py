@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support import GENERATED, run_codegen, tree_digest
+from tests.support import GENERATED, MODELS, REPO, run_codegen, tree_digest
 
 pytestmark = pytest.mark.usefixtures("generated_untouched")
 
@@ -164,3 +165,103 @@ def _botocore_version() -> str:
     import botocore
 
     return str(botocore.__version__)
+
+
+@pytest.mark.parametrize(
+    ("output", "refusal"),
+    [
+        ("generated/connect/shapes", "is inside the generated package"),
+        ("generated/connect/new", "is inside the generated package"),
+        ("generated", "holds the generated package"),
+        ("codegen/sub", "overlaps the generator's source"),
+        ("templates/x", "overlaps the generator's source"),
+        (".", "overlaps the generator's source"),
+    ],
+)
+def test_output_guard_refuses_what_must_not_be_replaced(
+    output: str, refusal: str
+) -> None:
+    result = run_codegen("--output", output)
+    assert result.returncode == 2, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"codegen: error: output folder {output} ")
+    assert refusal in line
+    assert not (REPO / "codegen" / "sub").exists()
+    assert not (REPO / "templates" / "x").exists()
+
+
+def test_output_holding_the_model_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "tiny"
+    output.mkdir()
+    model = output / "service-2.json"
+    shutil.copy(MODELS / "tiny-service-2.json", model)
+    result = run_codegen(
+        "--model", str(model), "--service", "tiny", "--operation", "all",
+        "--output", str(output),
+    )  # fmt: skip
+    assert_one_line_error(
+        result,
+        f"output folder {output} overlaps the model file {model}; "
+        "refusing to replace it",
+    )
+    assert [path.name for path in output.iterdir()] == ["service-2.json"]
+
+
+def test_tool_that_is_not_a_table(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("tool = 5\n", encoding="utf-8")
+    result = run_codegen("--config", str(pyproject))
+    assert_one_line_error(result, f"{pyproject}: [tool] must be a table")
+
+
+def _model_args(model: Path, output: Path) -> list[str]:
+    selection = ["--service", "tiny", "--operation", "all"]
+    return ["--model", str(model), *selection, "--output", str(output)]
+
+
+def test_model_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # reading it would block forever
+    result = run_codegen(*_model_args(fifo, tmp_path / "out"))
+    assert_one_line_error(result, f"model file {fifo} is not a regular file")
+    result = run_codegen(*_model_args(Path("/dev/zero"), tmp_path / "out"))
+    assert_one_line_error(result, "model file /dev/zero is not a regular file")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    result = run_codegen(*_model_args(folder, tmp_path / "out"))
+    assert_one_line_error(result, f"model file is a directory: {folder}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_gzip_bomb_stops_at_the_size_cap(tmp_path: Path) -> None:
+    bomb = tmp_path / "service-2.json.gz"
+    with gzip.open(bomb, "wb") as packed:
+        for _ in range(100):
+            packed.write(bytes(1024 * 1024))  # 100 MiB of zeros, 100 KB packed
+    result = run_codegen(*_model_args(bomb, tmp_path / "out"))
+    assert_one_line_error(
+        result,
+        f"model file {bomb} is larger than 67,108,864 bytes once decompressed; "
+        "raise the limit with --max-model-bytes or CODEGEN_MAX_MODEL_BYTES",
+    )
+
+
+def test_the_size_cap_is_configurable(tmp_path: Path) -> None:
+    tiny = MODELS / "tiny-service-2.json"
+    size = tiny.stat().st_size
+    expected = (
+        f"model file {tiny} is larger than {size - 1:,} bytes; raise the limit "
+        "with --max-model-bytes or CODEGEN_MAX_MODEL_BYTES"
+    )
+    arguments = _model_args(tiny, tmp_path / "out")
+    by_flag = run_codegen(*arguments, "--max-model-bytes", str(size - 1))
+    assert_one_line_error(by_flag, expected)
+    by_variable = run_codegen(
+        *arguments, env={"CODEGEN_MAX_MODEL_BYTES": str(size - 1)}
+    )
+    assert_one_line_error(by_variable, expected)
+    assert run_codegen(*arguments, "--max-model-bytes", str(size)).returncode == 0
+    bad = run_codegen(*arguments, env={"CODEGEN_MAX_MODEL_BYTES": "lots"})
+    assert_one_line_error(
+        bad, "CODEGEN_MAX_MODEL_BYTES='lots': expected a positive integer"
+    )

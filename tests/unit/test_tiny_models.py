@@ -13,14 +13,16 @@ import json
 import subprocess
 import sys
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import GenericAlias, ModuleType
 from typing import Any, Literal
 
 import botocore.model
+import botocore.session
 import pytest
 from botocore.exceptions import ClientError
+from botocore.stub import Stubber
 from botocore.validate import ParamValidator
 
 from codegen.model import ir
@@ -311,3 +313,143 @@ def test_unsupported_shapes_are_refused_clearly(
     assert result.stderr.startswith(f"codegen: error: {message}")
     assert len(result.stderr.splitlines()) == 1
     assert not output.exists()
+
+
+def _generate_changed(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], package: str
+) -> tuple[ModuleType, Path]:
+    """The tiny model after ``change``, generated and imported as ``package``."""
+    model = json.loads(TINY.read_text(encoding="utf-8"))
+    change(model)
+    data_path = tmp_path / "models"
+    model_file = data_path / "tiny" / "2020-01-01" / "service-2.json"
+    model_file.parent.mkdir(parents=True)
+    model_file.write_text(json.dumps(model), encoding="utf-8")
+    output = tmp_path / "pkg" / package
+    result = run_codegen(
+        "--model", str(model_file), "--service", "tiny", "--operation", "all",
+        "--output", str(output),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    sys.path.insert(0, str(output.parent))
+    return importlib.import_module(package), data_path
+
+
+def _unimport(package: str, folder: Path) -> None:
+    sys.path.remove(str(folder))
+    for name in [m for m in sys.modules if m.split(".")[0] == package]:
+        del sys.modules[name]
+
+
+def test_hostile_names_are_sanitised_and_the_wire_names_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member ``a-b``, a shape ``a b`` and operations named like the typed
+    client's own methods: botocore (its Stubber, on a client built from the
+    same model) sees the wire names; Python sees identifiers."""
+
+    def change(model: dict[str, Any]) -> None:
+        request = model["shapes"]["PutThingRequest"]["members"]
+        request["a-b"] = request.pop("Lambda")
+        model["shapes"]["a b"] = model["shapes"].pop("Kind")
+        request["Kind"]["shape"] = "a b"
+        for old, new in (("PutThing", "FromSession"), ("Other", "_call")):
+            model["operations"][new] = model["operations"].pop(old)
+            model["operations"][new]["name"] = new
+
+    package, data_path = _generate_changed(tmp_path, change, "hostile_names")
+    try:
+        monkeypatch.setenv("AWS_DATA_PATH", str(data_path))
+        session = botocore.session.get_session()
+        client = session.create_client(
+            "tiny", region_name="us-east-1",
+            aws_access_key_id="x", aws_secret_access_key="y",
+        )  # fmt: skip
+        typed = package.TinyTestClient(client)
+        request = package.PutThingRequest(
+            class_="abc", root=package.Node(), a_b=3, kind="A"
+        )
+        assert typing.get_args(package.shapes.a_b) == ("A", "B")
+        with Stubber(client) as stubber:
+            expected = {"Class": "abc", "Root": {}, "a-b": 3, "Kind": "A"}
+            stubber.add_response("from_session", {}, expected)
+            stubber.add_response("_call", {}, {})
+            assert typed.from_session_(request) == package.Empty()
+            assert typed.call(package.Empty()) is None
+        assert callable(package.TinyTestClient.from_session)  # still the factory
+    finally:
+        _unimport("hostile_names", tmp_path / "pkg")
+
+
+def _retarget(shape: dict[str, Any], target: str) -> Callable[[dict[str, Any]], None]:
+    def change(model: dict[str, Any]) -> None:
+        model["shapes"]["PutThingRequest"]["members"]["Lambda"]["shape"] = target
+        model["shapes"].setdefault(target, shape)
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda model: model["shapes"].pop("Count"),
+            "shape 'PutThingRequest' member 'Lambda': refers to the missing shape "
+            "'Count'",
+        ),
+        (
+            _retarget({"type": "list", "member": {"shape": "Loop"}}, "Loop"),
+            "shape 'Loop' contains itself through lists and maps only",
+        ),
+        (
+            lambda model: model["shapes"]["Count"].update(min="abc"),
+            "shape 'Count': min must be a number, not 'abc'",
+        ),
+        (
+            lambda model: model["shapes"]["Ratio"].update(max=float("nan")),
+            "shape 'Ratio': max must be finite, not nan",
+        ),
+        (
+            lambda model: model["shapes"]["Count"].update(max=1.5),
+            "shape 'Count': max must be an integer, not 1.5",
+        ),
+        (
+            lambda model: model["operations"]["Other"].update(input={"shape": "Name"}),
+            "operation 'Other' input: 'Name' is not a structure",
+        ),
+        (
+            lambda model: model["operations"].update(
+                {"other": {**model["operations"]["Other"], "name": "other"}}
+            ),
+            "operations 'Other' and 'other' map to the same client method 'other'",
+        ),
+    ],
+)
+def test_malformed_models_are_one_line_errors(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    model = json.loads(TINY.read_text(encoding="utf-8"))
+    change(model)
+    path = tmp_path / "service-2.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    output = tmp_path / "out"
+    result = run_codegen(
+        "--model", str(path), "--service", "tiny", "--operation", "all",
+        "--output", str(output),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"codegen: error: {message}"]
+    assert not output.exists()
+
+
+def test_documentation_ending_in_quotes_stays_text(tmp_path: Path) -> None:
+    ending = 'ends with three"""'
+
+    def change(model: dict[str, Any]) -> None:
+        model["shapes"]["Node"]["documentation"] = f"<p>{ending}</p>"
+
+    package, _ = _generate_changed(tmp_path, change, "quoted_docs")
+    try:
+        assert package.Node.__doc__.strip() == ending
+    finally:
+        _unimport("quoted_docs", tmp_path / "pkg")

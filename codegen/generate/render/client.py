@@ -40,7 +40,7 @@ def _operation(context: Context, operation: ir.Operation) -> OperationView:
     return OperationView(
         method=operation.method_name,
         docstring=docstring(operation.doc or f"Call ``{operation.name}``.", indent=8),
-        name=repr(operation.method_name),
+        name=repr(operation.botocore_method),
         request=request or "",
         response=operation.output or "",
         tokens=tuple(repr(m.name) for m in members if m.idempotency_token),

@@ -6,7 +6,6 @@ is dumped); ``templates/macros.j2`` prints the methods from them.
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -17,12 +16,7 @@ from codegen.generate.kinds import DefaultVisitor, visit
 from codegen.generate.render.context import Context
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
-
-# Names ``_from_wire`` uses; a member's local must not shadow them (nor builtins
-# such as ``type``, which the fast path calls).
-_METHOD_LOCALS = frozenset(
-    {"cls", "data", "path", "reader", "required", "mapping", "datetime"}
-) | frozenset(dir(builtins))
+from codegen.model.naming import METHOD_LOCALS
 
 Dump = Literal["value", "to_dict", "codec"]
 
@@ -181,7 +175,7 @@ def _local(member: ir.Member, shape: ir.StructureShape) -> str:
     """The local variable holding a member in ``_from_wire``: its field name,
     unless that would shadow a name the method uses (then ``range_value``, made
     longer while another member has that name: geo-routes has both)."""
-    if member.field_name not in _METHOD_LOCALS:
+    if member.field_name not in METHOD_LOCALS:
         return member.field_name
     local = member.field_name + "_value"
     while local in {other.field_name for other in shape.members}:

@@ -8,6 +8,7 @@ a ``dict`` from relative path to file text, formatted with the pinned black.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
@@ -24,6 +25,7 @@ from codegen.generate.writer import MARKER
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
 from codegen.model.naming import codec_reference
+from codegen.model.unicode_tables import unicode_module
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -494,9 +496,10 @@ def _codec(context: _Context, shape: ir.Shape) -> str:
         case ir.StringShape():
             limits(shape.min_length, shape.max_length, lengths)
             if shape.pattern is not None:
+                linear = ", linear=True" if shape.pattern.linear else ""
                 options.append(
                     f"pattern=_rt.Pattern({regex_literal(shape.pattern.ecma)}, "
-                    f"{regex_literal(shape.pattern.python)})"
+                    f"{regex_literal(shape.pattern.python)}{linear})"
                 )
             call = "_rt.String("
         case ir.IntegerShape():
@@ -861,6 +864,10 @@ class Renderer:
             ),
             "client.py": self._render("client.py.j2", **values),
             "py.typed": "",
+            # regex branch, until the runtime-folder copy lands: the pattern
+            # matcher copied verbatim, and the Unicode tables its patterns use.
+            "_patterns.py": header_text + "\n" + _RUNTIME_PATTERNS.read_text(),
+            "_unicode.py": unicode_module(header_text, _property_names(service)),
         }
         for module, names in layout.items():
             classes = [_class(context, plain[name]) for name in names]
@@ -896,6 +903,20 @@ class Renderer:
             **values,
         )
         return dict(sorted(files.items()))
+
+
+_RUNTIME_PATTERNS = Path(__file__).with_name("runtime") / "_patterns.py"
+_PROPERTY_NAME = re.compile(r"\\[pP]\{([A-Za-z]+)\}")
+
+
+def _property_names(service: ir.Service) -> set[str]:
+    """The Unicode property classes (``\\p{L}``) the service's patterns use."""
+    return {
+        name
+        for shape in service.shapes
+        if isinstance(shape, ir.StringShape) and shape.pattern is not None
+        for name in _PROPERTY_NAME.findall(shape.pattern.python)
+    }
 
 
 def _module_doc(names: tuple[str, ...], title: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import botocore.model
 
 from codegen.errors import CodegenError
-from codegen.model import ecma_regex, ir
+from codegen.model import ecma_regex, ir, regex_plan
 from codegen.model.html_text import html_to_text
 from codegen.model.loader import LoadedModel, suggest
 from codegen.model.naming import field_name, method_name
@@ -89,7 +89,9 @@ def _pattern(
     if source is None:
         return None, None
     try:
-        return ir.Pattern(ecma=source, python=ecma_regex.translate(source)), None
+        chosen = regex_plan.plan(source)
+        linear = chosen.strategy == "automaton"
+        return ir.Pattern(ecma=source, python=chosen.python, linear=linear), None
     except ecma_regex.PatternError as error:
         reason = f"{error.reason} at offset {error.offset}"
         return None, ir.UncheckedPattern(ecma=source, reason=reason)

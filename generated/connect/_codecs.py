@@ -63,6 +63,7 @@ EmailAddress = _rt.String(
     pattern=_rt.Pattern(
         r"[^\s@]+@[^\s@]+\.[^\s@]+",
         r"[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+@[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+\.[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+",
+        linear=True,
     ),
     sensitive=True,
 )
@@ -71,7 +72,7 @@ EmailHeaderType = _rt.Enum[shapes.EmailHeaderType](get_args(shapes.EmailHeaderTy
 EmailHeaderValue = _rt.String(min_length=1, max_length=20000)
 EmailMessageContentType = _rt.String(min_length=1, max_length=100)
 FileName = _rt.String(
-    min_length=1, max_length=256, pattern=_rt.Pattern(r"^\P{C}*$", r"\A[\P{C}]*\Z")
+    min_length=1, max_length=256, pattern=_rt.Pattern(r"^\P{C}*$", r"\A[\P{C}]*+\Z")
 )
 InboundMessageSourceType = _rt.Enum[shapes.InboundMessageSourceType](
     get_args(shapes.InboundMessageSourceType)
@@ -84,7 +85,7 @@ PreSignedAttachmentUrl = _rt.String(min_length=1, max_length=2000)
 ReferenceArn = _rt.String(
     min_length=20,
     max_length=256,
-    pattern=_rt.Pattern(r"^[-:/A-Za-z0-9]+", r"\A[\-:/A-Za-z0-9]+"),
+    pattern=_rt.Pattern(r"^[-:/A-Za-z0-9]+", r"\A[\-:/A-Za-z0-9]"),
 )
 ReferenceKey = _rt.String(min_length=1, max_length=4096)
 ReferenceStatus = _rt.Enum[shapes.ReferenceStatus](get_args(shapes.ReferenceStatus))

@@ -64,9 +64,9 @@ def planned(pattern: str) -> Callable[[str], bool]:
     """The matcher generated code uses for ``pattern``."""
     chosen = regex_plan.plan(pattern)
     linear = chosen.strategy == "automaton"
-    matcher: Callable[[str], bool] = runtime().Pattern(
-        pattern, chosen.python, linear=linear
-    ).search
+    matcher: Callable[[str], bool] = (
+        runtime().Pattern(pattern, chosen.python, linear=linear).search
+    )
     return matcher
 
 
@@ -75,9 +75,9 @@ def automaton(pattern: str) -> Callable[[str], bool] | None:
     """The automaton for ``pattern``; ``None`` for a backreference (not regular)."""
     if regex_plan.plan(pattern).strategy == "re-backreference":
         return None
-    matcher: Callable[[str], bool] = runtime().Pattern(
-        pattern, translate(pattern), linear=True
-    ).search
+    matcher: Callable[[str], bool] = (
+        runtime().Pattern(pattern, translate(pattern), linear=True).search
+    )
     return matcher
 
 

@@ -39,7 +39,7 @@ from typing import Literal
 from . import ecma_regex as E
 from .unicode_tables import Spans, property_spans
 
-__all__ = ["Plan", "Strategy", "plan"]
+__all__ = ["Plan", "Strategy", "class_spans", "plan"]
 
 Strategy = Literal["re", "automaton", "re-backreference"]
 _MAX_POSITIONS = 4000
@@ -67,42 +67,52 @@ def plan(pattern: str) -> Plan:
     plain = E.emit(tree, parser, possessive=False)
     if _has(tree, E._BackRef):
         return Plan("re-backreference", plain, "backreference: not regular")
+    reduced, cores, starts = _reduced(tree)
     try:
-        rewritten = _prove(tree)
+        _prove(cores, starts)
     except _NotProven as why:
-        return Plan("automaton", plain, str(why))
-    return Plan("re", E.emit(rewritten, parser, possessive=True), "deterministic")
+        # The reductions help the automaton too: fewer counted copies to build.
+        return Plan("automaton", E.emit(reduced, parser, possessive=False), str(why))
+    return Plan("re", E.emit(reduced, parser, possessive=True), "deterministic")
 
 
 def _has(node: E._Node, kind: type) -> bool:
     return isinstance(node, kind) or any(_has(c, kind) for c in E._children(node))
 
 
-def _prove(tree: E._Node) -> E._Node:
-    """The reduced tree when the proof holds; :class:`_NotProven` otherwise."""
+def _reduced(tree: E._Node) -> tuple[E._Node, list[E._Node], list[bool]]:
+    """The tree after step 2, its alternatives' cores (anchors left out), and
+    which alternatives are anchored at the start.  Valid for any pattern without
+    a backreference: lookarounds read the value, not the match."""
     while isinstance(tree, E._Group) and tree.kind in ("capture", "group"):
         tree = tree.body
     branches = tree.branches if isinstance(tree, E._Alt) else [tree]
     rebuilt: list[E._Node] = []
     cores: list[E._Node] = []
+    starts: list[bool] = []
     for branch in branches:
         start, end, items = _anchors(branch)
         if not start:
             items = _reduce(items)
         if not end:
             items = _reduce(items[::-1])[::-1]
-        core = E._Seq(items)
-        if not start:
-            _, high = _width(core)
-            if high is None or high > _MAX_WIDTH:
-                raise _NotProven("unanchored and unbounded")
-        cores.append(core)
+        cores.append(E._Seq(items))
+        starts.append(start)
         anchors_start = [E._Assert("^")] if start else []
         rebuilt.append(
             E._Seq([*anchors_start, *items, *([E._Assert("$")] if end else [])])
         )
+    return (rebuilt[0] if len(rebuilt) == 1 else E._Alt(rebuilt)), cores, starts
+
+
+def _prove(cores: list[E._Node], starts: list[bool]) -> None:
+    """Steps 1, 3 and 4; :class:`_NotProven` when one fails."""
+    for core, start in zip(cores, starts, strict=True):
+        if not start:
+            _, high = _width(core)
+            if high is None or high > _MAX_WIDTH:
+                raise _NotProven("unanchored and unbounded")
     _Glushkov().check(E._Alt(cores))
-    return rebuilt[0] if len(rebuilt) == 1 else E._Alt(rebuilt)
 
 
 def _anchors(branch: E._Node) -> tuple[bool, bool, list[E._Node]]:
@@ -137,7 +147,7 @@ def _width(node: E._Node) -> tuple[int, int | None]:
     return E._width(node)
 
 
-def _spans(node: E._Char | E._Dot | E._Class) -> Spans:
+def class_spans(node: E._Char | E._Dot | E._Class) -> Spans:
     """The code points one position accepts."""
     if isinstance(node, E._Char):
         return ((node.cp, node.cp),)
@@ -199,7 +209,7 @@ class _Glushkov:
 
     def walk(self, node: E._Node) -> _Summary:
         if isinstance(node, E._Char | E._Dot | E._Class):
-            return self.position(_spans(node))
+            return self.position(class_spans(node))
         if isinstance(node, E._Group) and node.kind in ("capture", "group"):
             return self.walk(node.body)
         if isinstance(node, E._Seq):
@@ -226,7 +236,16 @@ class _Glushkov:
         return left[0] and right[0], first, last
 
     def repeat(self, node: E._Repeat) -> _Summary:
-        """``X{m,n}`` as m copies, then n-m nested optional ones (or a star)."""
+        """``X{m,n}`` as m copies, then n-m nested optional ones (or a star).
+
+        A one-character ``X`` gives every copy the same character set, so only
+        ``m == 0``, ``m == 1`` and ``n > m`` matter to determinism: it is checked
+        as ``X{min(m, 2), min(m, 2) + min(n - m, 2)}`` (``.{1,100000}`` too)."""
+        single = isinstance(node.body, E._Char | E._Dot | E._Class)
+        if single and node.low != node.high:
+            low = min(node.low, 2)
+            high = None if node.high is None else low + min(node.high - node.low, 2)
+            node = E._Repeat(node.body, low, high, node.lazy, True)
         tail: _Summary = (True, frozenset(), frozenset())
         if node.high is None:
             _, first, last = self.walk(node.body)

@@ -133,6 +133,7 @@ def _complement(spans: Sequence[tuple[int, int]]) -> _Spans:
 _CHAR, _SPLIT, _ASSERT, _MATCH = 0, 1, 2, 3
 _START, _END = 0, 1  # predicate numbers of \A and \Z; lookarounds follow
 _CACHE_LIMIT = 20000  # DFA states or characters remembered before starting afresh
+_FLIP = bytes([1, 0]) + bytes(254)  # bytearray.translate table: 0 <-> 1
 
 
 class _Unsupported(ValueError):
@@ -155,7 +156,8 @@ class _Automaton:
         self.outs: list[tuple[int, ...]] = []
         self.sets: list[_Spans] = []
         self._set_numbers: dict[_Spans, int] = {}
-        self.looks: list[tuple[_Run, bool]] = []  # (run, negated), predicate - 2
+        # (pass, negated) of each lookaround; its predicate number is index + 2
+        self.looks: list[tuple[_Run | _CharLook, bool]] = []
         final = self._node(_MATCH, 0, ())
         tree = _parser.parse(source)
         self.main = _Run(self, self._sequence(list(tree), final, False), forward=True)
@@ -166,7 +168,7 @@ class _Automaton:
         for run, negated in self.looks:
             found = run.positions(value, bits)
             if negated:
-                found = bytearray(b ^ 1 for b in found)
+                found = found.translate(_FLIP)
             bits.append(found)
         return self.main.any_match(value, bits)
 
@@ -235,15 +237,16 @@ class _Automaton:
         follow: int,
         rev: bool,
     ) -> int:
-        """``body{low,high}``: optional copies nested from the end, then the loop."""
+        """``body{low,high}``: the optional copies (or a loop), then ``low`` ones."""
         if high == _parser.MAXREPEAT:
             loop = self._node(_SPLIT, 0, ())
             self.outs[loop] = (self._sequence(body, loop, rev), follow)
             follow = loop
-        else:
+        else:  # nested, (X(X)?)?: a state holds one copy per start, not all
+            leave = follow
             for _ in range(high - low):
                 follow = self._node(
-                    _SPLIT, 0, (self._sequence(body, follow, rev), follow)
+                    _SPLIT, 0, (self._sequence(body, follow, rev), leave)
                 )
         for _ in range(low):
             follow = self._sequence(body, follow, rev)
@@ -253,11 +256,38 @@ class _Automaton:
         self, direction: int, body: list[tuple[object, object]], op: object
     ) -> int:
         """A lookaround as a predicate: a lookahead's body is built reversed."""
-        final = self._node(_MATCH, 0, ())
         ahead = direction == 1
-        run = _Run(self, self._sequence(body, final, ahead), forward=not ahead)
-        self.looks.append((run, op is _parser.ASSERT_NOT))
+        look: _Run | _CharLook
+        if len(body) == 1 and body[0][0] in _ONE_CHARACTER:
+            final = self._node(_MATCH, 0, ())
+            node = self._item(body[0][0], body[0][1], final, False)
+            look = _CharLook(self.sets[self.args[node]], ahead)
+        else:
+            final = self._node(_MATCH, 0, ())
+            look = _Run(self, self._sequence(body, final, ahead), forward=not ahead)
+        self.looks.append((look, op is _parser.ASSERT_NOT))
         return len(self.looks) + 1
+
+
+_ONE_CHARACTER = {_parser.LITERAL, _parser.NOT_LITERAL, _parser.IN, _parser.ANY}
+
+
+class _CharLook:
+    """A lookaround over one character (the parts of ``\\b``, ``(?!-)``): its bits
+    come from one ``re`` scan for runs of the class, not from a DFA pass."""
+
+    def __init__(self, spans: _Spans, ahead: bool) -> None:
+        members = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in spans)
+        self.runs = re.compile(f"[{members}]+" if members else "(?!)")
+        self.shift = 0 if ahead else 1
+
+    def positions(self, value: str, found: Sequence[bytearray]) -> bytearray:
+        out = bytearray(len(value) + 1)
+        shift = self.shift
+        for match in self.runs.finditer(value):
+            start, end = match.span()
+            out[start + shift : end + shift] = b"\x01" * (end - start)
+        return out
 
 
 def _class_spans(items: list[tuple[object, object]]) -> _Spans:
@@ -283,29 +313,33 @@ def _class_spans(items: list[tuple[object, object]]) -> _Spans:
 class _Run:
     """One direction of one automaton over a value, with its DFA built lazily.
 
-    A DFA state is the set of NFA nodes reached after a character (restarting
-    at every position, which is what makes the search unanchored); its closure
-    depends on the predicates that hold at the position, so closures are
-    cached by (state, predicate bits) and transitions by (closure, character
-    sets holding the character).
+    A DFA state is the set of NFA nodes reached after a character, plus the
+    start node (restarting at every position makes the search unanchored).  Its
+    closure depends on the predicates holding at the position, so closures are
+    cached by (state, predicate bits) and moves by (state, bits, character
+    class); a character's class is the set of the pattern's character sets
+    holding it.  Memory is bounded: past ``_CACHE_LIMIT`` the DFA is dropped and
+    rebuilt as needed (``generation`` tells a caller its ids went stale).
     """
 
     def __init__(self, automaton: _Automaton, start: int, *, forward: bool) -> None:
         self.nfa = automaton
         self.start = start
         self.forward = forward
-        self.predicates = self._predicates()
+        reachable = self._reachable()
+        kinds, args = automaton.kinds, automaton.args
+        self.predicates = sorted({args[i] for i in reachable if kinds[i] == _ASSERT})
+        self.sets = sorted({args[i] for i in reachable if kinds[i] == _CHAR})
+        self.generation = 0
         self._states: dict[frozenset[int], int] = {}
         self._members: list[frozenset[int]] = []
-        self._closures: dict[tuple[int, int], tuple[int, bool]] = {}
-        self._chars: list[tuple[int, ...]] = []
-        self._char_ids: dict[tuple[int, ...], int] = {}
-        self._steps: dict[tuple[int, int], int] = {}
-        self._masks: dict[str, int] = {}
-        self._sets = sorted(
-            {self.nfa.args[i] for i in self._reachable() if self.nfa.kinds[i] == _CHAR}
-        )
-        self._initial = self._state(frozenset((start,)))
+        self._closures: dict[tuple[int, int], tuple[tuple[int, ...], bool]] = {}
+        self._classes: dict[str, int] = {}
+        self._class_ids: dict[int, int] = {}
+        self._class_masks: list[int] = []
+        self._moves: dict[int, int] = {}  # middle positions: state << 21 | class
+        self._generic: dict[tuple[int, int, int], int] = {}
+        self._held = 0
 
     def _reachable(self) -> set[int]:
         seen, stack = {self.start}, [self.start]
@@ -316,33 +350,32 @@ class _Run:
                     stack.append(out)
         return seen
 
-    def _predicates(self) -> tuple[int, ...]:
-        nfa = self.nfa
-        return tuple(
-            sorted({nfa.args[i] for i in self._reachable() if nfa.kinds[i] == _ASSERT})
-        )
+    # the lazily built DFA
+
+    def _forget(self) -> None:
+        """Drop the DFA built so far (in place, so callers' references see it);
+        character classes stay, they do not depend on states."""
+        for table in (self._states, self._closures, self._moves, self._generic):
+            table.clear()
+        self._members.clear()
+        self._held = 0
+        self.generation += 1
 
     def _state(self, members: frozenset[int]) -> int:
         number = self._states.get(members)
         if number is None:
-            if len(self._members) >= _CACHE_LIMIT:
+            if self._held > _CACHE_LIMIT * 16 or len(self._members) >= _CACHE_LIMIT:
                 self._forget()
             number = self._states[members] = len(self._members)
             self._members.append(members)
+            self._held += len(members)
         return number
 
-    def _forget(self) -> None:
-        """Bound memory on hostile input: drop the DFA built so far (rebuilt lazily)."""
-        self._states.clear()
-        self._members.clear()
-        self._closures.clear()
-        self._chars.clear()
-        self._char_ids.clear()
-        self._steps.clear()
-        self._initial = -1
-
-    def _closure(self, state: int, bits: int) -> tuple[int, bool]:
+    def _closure(self, state: int, bits: int) -> tuple[tuple[int, ...], bool]:
         """The character nodes reachable without reading, and whether a match is."""
+        cached = self._closures.get((state, bits))
+        if cached is not None:
+            return cached
         kinds, args, outs = self.nfa.kinds, self.nfa.args, self.nfa.outs
         seen: set[int] = set()
         stack = list(self._members[state])
@@ -360,89 +393,132 @@ class _Run:
                 matched = True
             elif kind == _SPLIT or bits >> args[node] & 1:
                 stack.extend(outs[node])
-        key = tuple(sorted(chars))
-        number = self._char_ids.get(key)
-        if number is None:
-            number = self._char_ids[key] = len(self._chars)
-            self._chars.append(key)
-        self._closures[(state, bits)] = (number, matched)
-        return number, matched
+        found = (tuple(chars), matched)
+        self._closures[(state, bits)] = found
+        return found
 
-    def _mask(self, char: str) -> int:
-        """The character sets (as bits) holding ``char``."""
-        if len(self._masks) >= _CACHE_LIMIT:
-            self._masks.clear()
+    def _class(self, char: str) -> int:
+        """The number of the class of ``char`` (which character sets hold it)."""
         code, mask, sets = ord(char), 0, self.nfa.sets
-        for number in self._sets:
-            spans = sets[number]
+        for which in self.sets:
+            spans = sets[which]
             index = bisect.bisect_right(spans, (code, _MAX_CODE_POINT)) - 1
-            if index >= 0 and spans[index][0] <= code <= spans[index][1]:
-                mask |= 1 << number
-        self._masks[char] = mask
-        return mask
+            if index >= 0 and code <= spans[index][1]:
+                mask |= 1 << which
+        if len(self._classes) >= _CACHE_LIMIT:
+            self._classes.clear()  # class numbers stay: at most one per character
+        number = self._class_ids.get(mask)
+        if number is None:
+            number = self._class_ids[mask] = len(self._class_masks)
+            self._class_masks.append(mask)
+        self._classes[char] = number
+        return number
 
-    def _step(self, chars: int, mask: int) -> int:
-        args, outs = self.nfa.args, self.nfa.outs
-        after = {outs[n][0] for n in self._chars[chars] if mask >> args[n] & 1}
+    def _move(self, state: int, bits: int, number: int) -> int:
+        """The state after reading a character of class ``number``."""
+        chars, _ = self._closure(state, bits)
+        mask, args, outs = self._class_masks[number], self.nfa.args, self.nfa.outs
+        after = {outs[node][0] for node in chars if mask >> args[node] & 1}
         after.add(self.start)
-        state = self._state(frozenset(after))
-        if self._initial >= 0:  # not just forgotten
-            self._steps[(chars, mask)] = state
-        return state
+        return self._state(frozenset(after))
 
-    def _bits(self, position: int, size: int, found: Sequence[bytearray]) -> int:
-        bits = 0
-        for predicate in self.predicates:
-            if predicate == _START:
-                holds = position == 0
-            elif predicate == _END:
-                holds = position == size
-            else:
-                holds = found[predicate - 2][position] == 1
-            bits |= holds << predicate
-        return bits
+    def _initial(self) -> int:
+        return self._state(frozenset((self.start,)))
 
-    def _walk(self, value: str, found: Sequence[bytearray], stop: bool) -> bytearray:
-        """Match bits per position (``stop``: return at the first match)."""
-        size = len(value)
-        out = bytearray(size + 1)
-        if self._initial < 0:
-            self._initial = self._state(frozenset((self.start,)))
-        state = self._initial
-        positions = range(size + 1) if self.forward else range(size, -1, -1)
-        closures, steps, masks = self._closures, self._steps, self._masks
-        constant = not any(p > _END for p in self.predicates)
-        middle = 0
-        for position in positions:
-            if constant and 0 < position < size:
-                bits = middle
-            else:
-                bits = self._bits(position, size, found)
-            closure = closures.get((state, bits))
-            if closure is None:
-                closure = self._closure(state, bits)
-            chars, matched = closure
-            if matched:
-                out[position] = 1
-                if stop:
-                    return out
-            if position == (size if self.forward else 0):
-                break
-            char = value[position] if self.forward else value[position - 1]
-            mask = masks.get(char)
-            if mask is None:
-                mask = self._mask(char)
-            after = steps.get((chars, mask))
-            state = self._step(chars, mask) if after is None else after
-            if self._initial < 0:  # the caches were dropped mid-walk
-                closures, steps, masks = self._closures, self._steps, self._masks
-                self._initial = self._state(frozenset((self.start,)))
-        return out
-
-    def positions(self, value: str, found: Sequence[bytearray]) -> bytearray:
-        """One bit per position: whether the body matches ending (or, run
-        backward, starting) there."""
-        return self._walk(value, found, stop=False)
+    # passes over a value
 
     def any_match(self, value: str, found: Sequence[bytearray]) -> bool:
-        return any(self._walk(value, found, stop=True))
+        """Whether the body matches anywhere (the main search)."""
+        if any(p > _END for p in self.predicates) or not value:
+            return any(self.positions(value, found, stop=True))
+        edge = 1 << _START if _START in self.predicates else 0
+        if self._closure(self._initial(), edge)[1]:
+            return True
+        first = self._class(value[0])
+        state = self._move(self._initial(), edge, first)
+        moves, classes = self._moves, self._classes
+        for char in value[1:]:
+            number = classes.get(char)
+            if number is None:
+                number = self._class(char)
+            after = moves.get(state << 21 | number, -2)
+            if after < 0:
+                if after == -1:
+                    return True
+                after = self._middle_move(state, number)
+                if after < 0:
+                    return True
+            state = after
+        end = 1 << _END if _END in self.predicates else 0
+        return self._closure(state, end)[1]
+
+    def _middle_move(self, state: int, number: int) -> int:
+        """A move at a position inside the value; -1 when a match ends there."""
+        generation = self.generation
+        if self._closure(state, 0)[1]:
+            self._moves[state << 21 | number] = -1
+            return -1
+        after = self._move(state, 0, number)
+        if generation == self.generation:
+            self._moves[state << 21 | number] = after
+        return after
+
+    def _lookaround_bits(
+        self, size: int, found: Sequence[bytearray]
+    ) -> tuple[bytes | None, list[int]]:
+        """Up to 8 lookarounds' bits packed in one byte per position (in C, as
+        big integers), and the table from a byte to predicate bits."""
+        looks = [p for p in self.predicates if p > _END]
+        if not looks or len(looks) > 8:
+            return None, []
+        packed = 0
+        for shift, predicate in enumerate(looks):
+            packed |= int.from_bytes(found[predicate - 2], "little") << shift
+        table = [
+            sum((byte >> shift & 1) << p for shift, p in enumerate(looks))
+            for byte in range(256)
+        ]
+        return packed.to_bytes(size + 1, "little"), table
+
+    def positions(
+        self, value: str, found: Sequence[bytearray], *, stop: bool = False
+    ) -> bytearray:
+        """One bit per position: whether the body matches ending there (run
+        backward: starting there); ``stop`` ends at the first."""
+        size = len(value)
+        out = bytearray(size + 1)
+        state = self._initial()
+        order = range(size + 1) if self.forward else range(size, -1, -1)
+        last = size if self.forward else 0
+        local, table = self._lookaround_bits(size, found)
+        looks = [(p, found[p - 2]) for p in self.predicates if p > _END]
+        edges = [p for p in self.predicates if p <= _END]
+        for position in order:
+            if local is not None:
+                bits = table[local[position]]
+            else:
+                bits = 0
+                for predicate, holds in looks:
+                    bits |= holds[position] << predicate
+            for predicate in edges:
+                at = 0 if predicate == _START else size
+                bits |= (position == at) << predicate
+            if self._closure(state, bits)[1]:
+                out[position] = 1
+                if stop:
+                    break
+            if position == last:
+                break
+            char = value[position] if self.forward else value[position - 1]
+            number = self._classes.get(char)
+            if number is None:
+                number = self._class(char)
+            generation = self.generation
+            key = (state, bits, number)
+            after = self._generic.get(key)
+            if after is None:
+                after = self._move(state, bits, number)
+                if generation == self.generation:
+                    self._generic[key] = after
+            state = after
+        return out

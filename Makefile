@@ -64,3 +64,4 @@ api-diff: api-diff-usage $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/patterns.py

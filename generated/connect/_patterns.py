@@ -341,6 +341,8 @@ class _Run:
         self._class_masks: list[int] = []
         self._moves: dict[int, int] = {}  # middle positions: state << 21 | class
         self._generic: dict[tuple[int, int, int], int] = {}
+        self._plain: dict[int, int] = {}  # inside the value, no lookaround: moves
+        self._accepts: dict[int, bool] = {}  # ... and whether a match ends there
         self._held = 0
 
     def _reachable(self) -> set[int]:
@@ -357,7 +359,14 @@ class _Run:
     def _forget(self) -> None:
         """Drop the DFA built so far (in place, so callers' references see it);
         character classes stay, they do not depend on states."""
-        for table in (self._states, self._closures, self._moves, self._generic):
+        for table in (
+            self._states,
+            self._closures,
+            self._moves,
+            self._generic,
+            self._plain,
+            self._accepts,
+        ):
             table.clear()
         self._members.clear()
         self._held = 0
@@ -465,6 +474,43 @@ class _Run:
             self._moves[state << 21 | number] = after
         return after
 
+    def _plain_positions(self, value: str) -> bytearray:
+        """:meth:`positions` for a body without lookarounds (most lookaround
+        bodies): inside the value no predicate holds, so moves are cached by int."""
+        size = len(value)
+        out = bytearray(size + 1)
+        edge = {_START: 0, _END: size}
+        forward, text = self.forward, value if self.forward else value[::-1]
+        first = sum(
+            1 << p for p in self.predicates if edge[p] == (0 if forward else size)
+        )
+        last = sum(
+            1 << p for p in self.predicates if edge[p] == (size if forward else 0)
+        )
+        state = self._initial()
+        out[0 if forward else size] = self._closure(state, first)[1]
+        state = self._move(state, first, self._class(text[0]))
+        position, step = (1, 1) if forward else (size - 1, -1)
+        moves, accepts, classes = self._plain, self._accepts, self._classes
+        for char in text[1:]:
+            accepted = accepts.get(state)
+            if accepted is None:
+                accepted = accepts[state] = self._closure(state, 0)[1]
+            out[position] = accepted
+            position += step
+            number = classes.get(char)
+            if number is None:
+                number = self._class(char)
+            after = moves.get(state << 21 | number)
+            if after is None:
+                generation = self.generation
+                after = self._move(state, 0, number)
+                if generation == self.generation:
+                    moves[state << 21 | number] = after
+            state = after
+        out[position] = self._closure(state, last)[1]
+        return out
+
     def _lookaround_bits(
         self, size: int, found: Sequence[bytearray]
     ) -> tuple[bytes | None, list[int]]:
@@ -487,6 +533,8 @@ class _Run:
     ) -> bytearray:
         """One bit per position: whether the body matches ending there (run
         backward: starting there); ``stop`` ends at the first."""
+        if not stop and value and all(p <= _END for p in self.predicates):
+            return self._plain_positions(value)
         size = len(value)
         out = bytearray(size + 1)
         state = self._initial()

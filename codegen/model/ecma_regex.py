@@ -14,9 +14,9 @@ Output contract (shared with ``compile_pattern`` in the generated runtime):
   their complements are spelled out as explicit ASCII/ECMA code point ranges;
 * General_Category property escapes are written as ``\p{XX}``/``\P{XX}``
   (``XX`` = short category name, e.g. ``L``, ``Lu``, ``LC``) and only ever
-  inside a ``[...]`` class; the runtime expands them with ``unicodedata``, so
-  **property classes follow the running Python's Unicode database** (Unicode
-  14.0 on Python 3.11), not the JavaScript engine's;
+  inside a ``[...]`` class; the runtime expands them from the tables the
+  generator bakes in (``codegen.model.unicode_tables``: current Unicode from
+  ``unicodedata2``, not the running Python's database);
 * the output never contains a literal ``\\`` (a backslash is ``\x5c``), so
   the runtime can find property tokens without ambiguity.
 

@@ -6,7 +6,7 @@ String codec (what ``validate()`` runs for a string member) checks adversarial
 inputs pumped from the pattern's own structure (``tools.patterns.pumped``) of
 10k and 100k characters; the worst time per size is kept, and the growth ratio
 100k/10k: over all cases, and per case where the 10k time is at least 5 ms.
-Each figure is the faster of two runs with garbage collection off, as
+Each figure is the fastest of three runs with garbage collection off, as
 ``timeit`` measures; the first run of a pattern also builds (part of) its DFA.
 The length is checked first, so a pattern only runs when its maximum allows the
 value: the rows say how many ran.  Then the matcher alone (no length limit) on
@@ -52,7 +52,7 @@ class Worst:
             self.seconds, self.what = seconds, what
 
 
-def _once(call: Callable[[], object], repeat: int = 2) -> float:
+def _once(call: Callable[[], object], repeat: int = 3) -> float:
     """The faster of ``repeat`` runs, garbage collection off (as ``timeit``)."""
     best = float("inf")
     gc.disable()

@@ -1,10 +1,11 @@
 """The generated pattern runtime, for tests of any pattern (not only Connect's).
 
 A generated package bakes only the Unicode categories its own patterns use, so
-the tests import ``codegen/generate/runtime/_patterns.py`` (the file copied
-verbatim into every package) from a temporary package whose ``_unicode.py`` the
-generator wrote with every category.  Three ways to run a pattern are offered,
-so each can be compared with the referees (Node, corvus-regex-ecma262):
+the tests import ``codegen/generate/runtime/_patterns.py`` and the matcher
+modules beside it (copied verbatim into every package) from a temporary
+package whose ``_unicode.py`` the generator wrote with every category.  Three
+ways to run a pattern are offered, so each can be compared with the referees
+(Node, corvus-regex-ecma262):
 
 * :func:`planned`: what generated code does (``regex_plan`` chooses);
 * :func:`automaton`: the linear-time automaton, whatever the plan says;
@@ -29,7 +30,8 @@ from codegen.model.ecma_regex import translate
 from codegen.model.unicode_tables import category_spans, unicode_module
 from tests.support import REPO
 
-RUNTIME_SOURCE = REPO / "codegen" / "generate" / "runtime" / "_patterns.py"
+RUNTIME = REPO / "codegen" / "generate" / "runtime"
+RUNTIME_MODULES = ("_automaton.py", "_dfa.py", "_patterns.py")
 _PACKAGE = "pattern_runtime_under_test"
 
 
@@ -41,7 +43,8 @@ def runtime() -> Any:
     folder = root / _PACKAGE
     folder.mkdir()
     (folder / "__init__.py").write_text("")
-    shutil.copy(RUNTIME_SOURCE, folder / "_patterns.py")
+    for name in RUNTIME_MODULES:
+        shutil.copy(RUNTIME / name, folder / name)
     every = set(category_spans())
     (folder / "_unicode.py").write_text(unicode_module("# test copy", every))
     spec = importlib.util.spec_from_file_location(
@@ -52,6 +55,12 @@ def runtime() -> Any:
     sys.modules[_PACKAGE] = package
     spec.loader.exec_module(package)
     return importlib.import_module(f"{_PACKAGE}._patterns")
+
+
+def module(name: str) -> Any:
+    """Another runtime module of the same copy (``_automaton``, ``_dfa``)."""
+    runtime()
+    return importlib.import_module(f"{_PACKAGE}.{name}")
 
 
 def compile_pattern(source: str) -> Any:

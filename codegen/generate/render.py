@@ -866,7 +866,10 @@ class Renderer:
             "py.typed": "",
             # regex branch, until the runtime-folder copy lands: the pattern
             # matcher copied verbatim, and the Unicode tables its patterns use.
-            "_patterns.py": header_text + "\n" + _RUNTIME_PATTERNS.read_text(),
+            **{
+                name: header_text + "\n" + (_RUNTIME / name).read_text()
+                for name in ("_automaton.py", "_dfa.py", "_patterns.py")
+            },
             "_unicode.py": unicode_module(header_text, _property_names(service)),
         }
         for module, names in layout.items():
@@ -905,7 +908,7 @@ class Renderer:
         return dict(sorted(files.items()))
 
 
-_RUNTIME_PATTERNS = Path(__file__).with_name("runtime") / "_patterns.py"
+_RUNTIME = Path(__file__).with_name("runtime")
 _PROPERTY_NAME = re.compile(r"\\[pP]\{([A-Za-z]+)\}")
 
 

@@ -177,7 +177,7 @@ def test_automaton_reads_each_character_once_per_pass() -> None:
     """Step count, not time: one pass plus one per lookaround, each reading every
     character at most once, on hostile input of any size."""
     pattern = r"^arn:(?=[^:]+:fsx:)((?!-)[a-z0-9-]{1,63}(?<!-)\.)+x$"
-    automaton = pattern_runtime.runtime()._Automaton(translate(pattern))
+    automaton = pattern_runtime.module("_automaton").Automaton(translate(pattern))
     passes = 1 + len(automaton.looks)  # ``X+`` is ``XX*``: its lookarounds twice
     assert passes >= 4
     for size in (10, 1000, 100000):
@@ -190,19 +190,21 @@ def test_automaton_reads_each_character_once_per_pass() -> None:
 def test_automaton_answers_alike_when_its_dfa_is_dropped() -> None:
     """With room for three DFA states the automaton forgets its DFA at almost
     every character (the memory bound on hostile input); answers stay corvus's."""
-    runtime = pattern_runtime.runtime()
+    dfa = pattern_runtime.module("_dfa")
     patterns = [
         r"[^\s@]+@[^\s@]+\.[^\s@]+",
         r"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$",
         r"^arn:(?=[^:]+:fsx:)((?!-)[a-z0-9-]{1,63}(?<!-)\.)+x$",
         r"https?://(?:www.)?[a-zA-Z0-9@:._+~#=-]{2,256}\.[a-z]{2,6}\b",
     ]
-    saved = runtime._CACHE_LIMIT
-    runtime._CACHE_LIMIT = 3
+    saved = dfa._CACHE_LIMIT
+    dfa._CACHE_LIMIT = 3
     try:
         for pattern in patterns:
-            automaton = runtime._Automaton(translate(pattern))
+            automaton = pattern_runtime.module("_automaton").Automaton(
+                translate(pattern)
+            )
             for value, expected in _judged(pattern):
                 assert automaton.search(value) == expected, (pattern, value)
     finally:
-        runtime._CACHE_LIMIT = saved
+        dfa._CACHE_LIMIT = saved

@@ -127,7 +127,7 @@ class Automaton:
         if op is c.MAX_REPEAT or op is c.MIN_REPEAT:
             assert isinstance(av, tuple)
             return self._repeat(av[0], av[1], list(av[2]), follow, rev)
-        if op is c.AT and av in (c.AT_BEGINNING_STRING, c.ATEND_STRING):
+        if op is c.AT and av in (c.AT_BEGINNING_STRING, c.AT_END_STRING):
             predicate = START if av is c.AT_BEGINNING_STRING else END
             return self._node(ASSERT, predicate, (follow,))
         if op is c.ASSERT or op is c.ASSERT_NOT:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import botocore.model
 
 from codegen.errors import CodegenError
-from codegen.model import ecma_regex, ir
+from codegen.model import ecma_regex, ir, regex_plan
 from codegen.model.checks import check_model
 from codegen.model.html_text import html_to_text
 from codegen.model.loader import LoadedModel, suggest
@@ -75,7 +75,9 @@ def _pattern(
     if source is None:
         return None, None
     try:
-        return ir.Pattern(ecma=source, python=ecma_regex.translate(source)), None
+        chosen = regex_plan.plan(source)
+        linear = chosen.strategy == "automaton"
+        return ir.Pattern(ecma=source, python=chosen.python, linear=linear), None
     except ecma_regex.PatternError as error:
         reason = f"{error.reason} at offset {error.offset}"
         return None, ir.UncheckedPattern(ecma=source, reason=reason)

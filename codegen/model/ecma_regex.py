@@ -14,9 +14,9 @@ Output contract (shared with ``compile_pattern`` in the generated runtime):
   their complements are spelled out as explicit ASCII/ECMA code point ranges;
 * General_Category property escapes are written as ``\p{XX}``/``\P{XX}``
   (``XX`` = short category name, e.g. ``L``, ``Lu``, ``LC``) and only ever
-  inside a ``[...]`` class; the runtime expands them with ``unicodedata``, so
-  **property classes follow the running Python's Unicode database** (Unicode
-  14.0 on Python 3.11), not the JavaScript engine's;
+  inside a ``[...]`` class; the runtime expands them from the tables the
+  generator bakes in (``codegen.model.unicode_tables``: current Unicode from
+  ``unicodedata2``, not the running Python's database);
 * the output never contains a literal ``\\`` (a backslash is ``\x5c``), so
   the runtime can find property tokens without ambiguity.
 
@@ -47,7 +47,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
-__all__ = ["PatternError", "strict_ecma_errors", "translate"]
+__all__ = ["PatternError", "emit", "parse", "strict_ecma_errors", "translate"]
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -956,9 +956,10 @@ def _class_source(node: _Class) -> str:
 class _Emitter:
     """Writes Python ``re`` source for a checked syntax tree."""
 
-    def __init__(self, parser: _Parser) -> None:
+    def __init__(self, parser: _Parser, *, possessive: bool = False) -> None:
         self.parser = parser
         self.py_names = _python_names(parser.groups)
+        self.possessive = possessive
 
     def emit(self, node: _Node) -> str:
         """Python source for ``node``."""
@@ -975,7 +976,7 @@ class _Emitter:
         if isinstance(node, _Group):
             return self.group(node)
         if isinstance(node, _Repeat):
-            return self.emit(node.body) + _quantifier(node)
+            return self.emit(node.body) + _quantifier(node, self.possessive)
         if isinstance(node, _Alt):
             return "|".join(self.emit(branch) for branch in node.branches)
         return self.sequence(node)
@@ -1026,9 +1027,10 @@ class _Emitter:
         return f"(?:{'|'.join(parts)})" if node.kind == "behind" else "".join(parts)
 
 
-def _quantifier(node: _Repeat) -> str:
-    """Python quantifier text (the syntax is the same as ECMA's)."""
-    lazy = "?" if node.lazy else ""
+def _quantifier(node: _Repeat, possessive: bool = False) -> str:
+    """Python quantifier text (the syntax is the same as ECMA's); ``possessive``
+    (Python 3.11+) is only asked for where it cannot change the answer."""
+    lazy = "+" if possessive else "?" if node.lazy else ""
     if not node.braces:
         text = {(0, None): "*", (1, None): "+", (0, 1): "?"}[(node.low, node.high)]
     elif node.high == node.low:
@@ -1070,6 +1072,22 @@ def translate(pattern: str) -> str:
     if parser.unsupported is not None:
         raise parser.unsupported
     return source
+
+
+def parse(pattern: str) -> tuple[_Node, _Parser]:
+    """The checked syntax tree of a translatable pattern (for ``regex_plan``)."""
+    parser = _Parser(pattern, strict=False)
+    tree = parser.parse()
+    _resolve_references(tree, parser)
+    _Emitter(parser).emit(tree)  # records what cannot be translated
+    if parser.unsupported is not None:
+        raise parser.unsupported
+    return tree, parser
+
+
+def emit(tree: _Node, parser: _Parser, *, possessive: bool) -> str:
+    """Python source for a (possibly rewritten) tree from :func:`parse`."""
+    return _Emitter(parser, possessive=possessive).emit(tree)
 
 
 def strict_ecma_errors(pattern: str) -> str | None:

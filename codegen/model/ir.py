@@ -18,6 +18,9 @@ class Pattern:
 
     ecma: str
     python: str
+    # True when no proof says ``re`` runs ``python`` in linear time
+    # (``codegen.model.regex_plan``): the runtime's automaton runs it.
+    linear: bool = False
 
 
 @dataclass(frozen=True)

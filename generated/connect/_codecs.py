@@ -62,7 +62,8 @@ email_address = _rt.String(
     max_length=255,
     pattern=_rt.Pattern(
         r"[^\s@]+@[^\s@]+\.[^\s@]+",
-        r"[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+@[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+\.[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+",
+        r"[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]@[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+\.[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]",
+        linear=True,
     ),
     sensitive=True,
 )
@@ -71,7 +72,7 @@ email_header_type = _rt.Enum[shapes.EmailHeaderType](get_args(shapes.EmailHeader
 email_header_value = _rt.String(min_length=1, max_length=20000)
 email_message_content_type = _rt.String(min_length=1, max_length=100)
 file_name = _rt.String(
-    min_length=1, max_length=256, pattern=_rt.Pattern(r"^\P{C}*$", r"\A[\P{C}]*\Z")
+    min_length=1, max_length=256, pattern=_rt.Pattern(r"^\P{C}*$", r"\A[\P{C}]*+\Z")
 )
 inbound_message_source_type = _rt.Enum[shapes.InboundMessageSourceType](
     get_args(shapes.InboundMessageSourceType)
@@ -84,7 +85,7 @@ pre_signed_attachment_url = _rt.String(min_length=1, max_length=2000)
 reference_arn = _rt.String(
     min_length=20,
     max_length=256,
-    pattern=_rt.Pattern(r"^[-:/A-Za-z0-9]+", r"\A[\-:/A-Za-z0-9]+"),
+    pattern=_rt.Pattern(r"^[-:/A-Za-z0-9]+", r"\A[\-:/A-Za-z0-9]"),
 )
 reference_key = _rt.String(min_length=1, max_length=4096)
 reference_status = _rt.Enum[shapes.ReferenceStatus](get_args(shapes.ReferenceStatus))

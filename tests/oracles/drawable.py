@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generated.connect._runtime import compile_pattern
+from tests.pattern_runtime import compile_pattern
 
 _PROPERTY_TOKEN = re.compile(r"\\[pP]\{[A-Za-z]+\}")
 _EXPANDED_ITEM = re.compile(r"\\U[0-9a-f]{8}(?:-\\U[0-9a-f]{8})?")

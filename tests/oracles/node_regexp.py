@@ -13,10 +13,13 @@ import json
 import shutil
 import subprocess
 import unicodedata
+from bisect import bisect_right
 from typing import Any
 
 import botocore.loaders
 import pytest
+
+from codegen.model.unicode_tables import category_spans
 
 # Reads [[pattern, [strings...], flags?], ...]; answers, per entry, either the
 # list of test() results or, when the pattern is rejected, V8's reason text.
@@ -78,17 +81,36 @@ def run_node(script: str, payload: object) -> Any:
 
 @functools.cache
 def unicode_mismatches() -> frozenset[str]:
-    """Characters whose General_Category differs between Python and Node."""
+    """Characters whose General_Category differs between the generator's baked
+    tables (``codegen.model.unicode_tables``) and Node's."""
     node_category: dict[int, str] = {}
     for name, runs in run_node(_CATEGORY_SCRIPT, None).items():
         for first, last in runs:
             node_category.update(dict.fromkeys(range(first, last + 1), name))
+    ours: dict[int, str] = {}
+    for name, spans in category_spans().items():
+        for first, last in spans:
+            ours.update(dict.fromkeys(range(first, last + 1), name))
     return frozenset(
         chr(cp)
         for cp in range(0x110000)
-        if not 0xD800 <= cp <= 0xDFFF
-        and node_category.get(cp) != unicodedata.category(chr(cp))
+        if not 0xD800 <= cp <= 0xDFFF and node_category.get(cp) != ours.get(cp)
     )
+
+
+def assigned_since_python() -> tuple[str, ...]:
+    """Characters unassigned in this Python's Unicode (14.0 on 3.11) but assigned
+    in the baked tables: one of each category, every 97th, and U+31350 (issue 11)."""
+    table = category_spans()
+    starts = [low for low, _ in table["Cn"]]
+    found = []
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF or unicodedata.category(chr(cp)) != "Cn":
+            continue
+        index = bisect_right(starts, cp) - 1
+        if index < 0 or not table["Cn"][index][0] <= cp <= table["Cn"][index][1]:
+            found.append(chr(cp))
+    return tuple(dict.fromkeys(["\U00031350", *found[::97]]))
 
 
 def _connect_patterns() -> list[str]:

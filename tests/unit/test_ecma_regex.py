@@ -3,20 +3,23 @@ r"""Differential tests of ``codegen.model.ecma_regex`` against Node's ``RegExp``
 The oracle is always Node (``new RegExp(pattern, "u").test(value)``), never our
 own code: every (pattern, string) pair is collected first, Node answers them
 in one batch, then each answer is compared with ``compile_pattern(translate(
-pattern)).search(string)``.  Strings are the known traps plus Hypothesis draws
-(derandomized, no database), some of them drawn to *match* the translation so
-that both outcomes are exercised.
+pattern)).search(string)`` and with the two matchers generated code may use
+(``tests.pattern_runtime``: the planned one and the linear-time automaton).
+Strings are the known traps plus Hypothesis draws (derandomized, no database),
+some of them drawn to *match* the translation so that both outcomes are
+exercised.
 
-Property classes follow the running Python's Unicode database (14.0 on Python
-3.11) while Node follows its own, newer one: code points whose
-General_Category differs between the two (Node is asked once) never appear in
-drawn strings.
+Property classes come from the Unicode tables the generator bakes in
+(``unicodedata2``), not from the running Python's database (14.0 on 3.11):
+Node's General_Category data must equal them (``test_unicode_tables_are_nodes``),
+and characters assigned after Unicode 14 are among the strings Node judges.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -24,16 +27,22 @@ import pytest
 from hypothesis import strategies as st
 
 from codegen.model.ecma_regex import PatternError, strict_ecma_errors, translate
-from generated.connect._runtime import compile_pattern
+from codegen.model.unicode_tables import UNICODE_VERSION
 from tests.draws import draw_batch
 from tests.oracles.drawable import narrow_ranges, sampled_properties
 from tests.oracles.node_regexp import (
     CONNECT_NOT_U_MODE,
     CONNECT_PATTERNS,
     MATCH_SCRIPT,
+    assigned_since_python,
     run_node,
     unicode_mismatches,
 )
+from tests.pattern_runtime import compile_pattern, every_matcher
+
+# Characters this Python (Unicode 14 on 3.11) leaves unassigned and the baked
+# tables assign: the patterns must classify them as Node does.
+NEW_SINCE_PYTHON = assigned_since_python()
 
 # Valid u-mode patterns covering each construct, with strings worth trying.
 HAND_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -333,6 +342,8 @@ TRAPS = (
     "+15551234567",
     "2024-01-31T12:00:00.000Z",
     "\ue000",
+    *NEW_SINCE_PYTHON,
+    "a" + "".join(NEW_SINCE_PYTHON[:8]),
 )
 _TRAP_CHARACTERS = sorted({c for trap in TRAPS for c in trap} | set("^$.*+?()[]{}|/-:"))
 _RANDOM_DRAWS = 300
@@ -366,10 +377,12 @@ def _strings_for(pattern: str, extra: Iterable[str]) -> list[str]:
     return [value for value in strings if not excluded.intersection(value)]
 
 
-def _python_says(pattern: str, strings: Sequence[str]) -> list[bool]:
-    """What the translated pattern, compiled by the runtime, accepts."""
-    compiled = compile_pattern(translate(pattern))
-    return [compiled.search(value) is not None for value in strings]
+def _python_says(pattern: str, strings: Sequence[str]) -> dict[str, list[bool]]:
+    """What each runtime matcher (planned, plain ``re``, automaton) accepts."""
+    return {
+        name: [matches(value) for value in strings]
+        for name, matches in every_matcher(pattern).items()
+    }
 
 
 # --- one batch for the whole module --------------------------------------------
@@ -401,9 +414,9 @@ def _mismatches(
     pattern: str, strings: Sequence[str], expected: Sequence[bool]
 ) -> list[str]:
     """Readable list of strings where Python and Node disagree."""
-    actual = _python_says(pattern, strings)
     return [
-        f"{value!r}: node={want} python={got}"
+        f"{value!r}: node={want} {name}={got}"
+        for name, actual in _python_says(pattern, strings).items()
         for value, want, got in zip(strings, expected, actual, strict=True)
         if want != got
     ]
@@ -614,3 +627,28 @@ def test_exact_output(pattern: str, expected: str) -> None:
 def test_every_translation_compiles() -> None:
     for pattern in ALL_TRANSLATABLE:
         compile_pattern(translate(pattern))
+
+
+# --- Unicode tables ---------------------------------------------------------------
+
+_TAG_KEY = r"^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$"  # Connect's TagKey (issue 11, 8a)
+
+
+def test_unicode_tables_are_nodes() -> None:
+    """Node's General_Category data (ICU) and the baked tables agree everywhere."""
+    assert unicode_mismatches() == frozenset()
+    script = "process.stdout.write(JSON.stringify(process.versions.unicode))"
+    node_version = run_node(script, None)
+    assert UNICODE_VERSION.split(".")[:2] == node_version.split(".")[:2]
+
+
+def test_characters_assigned_since_python_are_judged(oracle: dict[str, Any]) -> None:
+    """Characters this Python calls unassigned are among the strings Node judges;
+    Node accepts U+31350 in a TagKey (so, by test_matches_like_node, do we)."""
+    assert len(NEW_SINCE_PYTHON) >= 20
+    assert all(unicodedata.category(c) == "Cn" for c in NEW_SINCE_PYTHON)
+    judged = dict(
+        zip(oracle["strings"][_TAG_KEY], oracle["valid"][_TAG_KEY], strict=True)
+    )
+    assert judged["\U00031350"] is True
+    assert set(NEW_SINCE_PYTHON) <= set(judged)

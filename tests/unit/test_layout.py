@@ -83,15 +83,19 @@ def test_importing_the_package_loads_no_shape_and_no_botocore() -> None:
         check=True,
     )  # fmt: skip
     before, after = json.loads(result.stdout)
+    # _patterns holds the codecs' Pattern (stdlib only, compiled on first use);
+    # the automaton and the Unicode tables load with the first pattern needing them.
     assert before == [
         "generated",
         "generated.connect",
+        "generated.connect._patterns",
         "generated.connect._runtime",
     ]
     assert after == [
         "generated",
         "generated.connect",
         "generated.connect._codecs",
+        "generated.connect._patterns",
         "generated.connect._runtime",
         "generated.connect.shapes",
         "generated.connect.shapes.email_address_info",

@@ -70,8 +70,12 @@ class _Codec(ShapeVisitor[tuple[str, list[str]]]):
         options = _limits(shape.min_length, shape.max_length, _LENGTHS)
         if shape.pattern is not None:
             ecma, python = shape.pattern.ecma, shape.pattern.python
+            # linear: no proof that ``re`` runs it in linear time; the runtime's
+            # automaton does (codegen.model.regex_plan).
+            linear = ", linear=True" if shape.pattern.linear else ""
             options.append(
-                f"pattern=_rt.Pattern({regex_literal(ecma)}, {regex_literal(python)})"
+                f"pattern=_rt.Pattern({regex_literal(ecma)}, "
+                f"{regex_literal(python)}{linear})"
             )
         return "_rt.String", options
 

@@ -3,6 +3,7 @@ every file of a package from the views."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from codegen.generate.render.context import Context
 from codegen.generate.render.errors import errors_view
 from codegen.generate.render.shapes import enums_view, module_view
 from codegen.model import ir
+from codegen.model.unicode_tables import unicode_module
 from codegen.schema import render_schema
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
@@ -119,6 +121,7 @@ class Renderer:
             ),
             "py.typed": "",
             "schema.json": render_schema(service),
+            "_unicode.py": unicode_module(context.header, _property_names(service)),
         }
         for module, names in context.layout.items():
             view = module_view(context, names)
@@ -144,3 +147,17 @@ def _error_names(service: ir.Service) -> list[str]:
         if isinstance(shape, ir.StructureShape) and shape.error is not None
     ]
     return [service.error_base, *errors]
+
+
+_PROPERTY_NAME = re.compile(r"\\[pP]\{([A-Za-z]+)\}")
+
+
+def _property_names(service: ir.Service) -> set[str]:
+    """The Unicode property classes (``\\p{L}``) the service's patterns use: the
+    categories ``_unicode.py`` bakes in."""
+    return {
+        name
+        for shape in service.shapes
+        if isinstance(shape, ir.StringShape) and shape.pattern is not None
+        for name in _PROPERTY_NAME.findall(shape.pattern.python)
+    }

@@ -13,10 +13,8 @@ problem at once. Messages never quote a value that the model marks sensitive.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +31,8 @@ from typing import (
     TypeVar,
     runtime_checkable,
 )
+
+from ._patterns import Pattern as Pattern  # the codecs' patterns
 
 __all__ = ["Document", "EventStream", "Readable", "ValidationError", "Violation"]
 
@@ -376,89 +376,6 @@ def _check_range(
         )
 
 
-class Pattern:
-    """A model pattern (ECMA-262, unanchored) and its translation to Python ``re``.
-
-    The translation is made at generation time; Unicode property classes in it
-    (``\\p{L}``, ``\\P{C}``) are expanded from this Python's ``unicodedata`` the
-    first time the pattern is used, so importing the package stays cheap.
-    """
-
-    __slots__ = ("_compiled", "ecma", "python")
-
-    def __init__(self, ecma: str, python: str) -> None:
-        self.ecma = ecma
-        self.python = python
-        self._compiled: re.Pattern[str] | None = None
-
-    def compiled(self) -> re.Pattern[str]:
-        """The compiled translation, made on first use."""
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = compile_pattern(self.python)
-        return compiled
-
-    def search(self, value: str) -> bool:
-        """True when the pattern matches somewhere in ``value``."""
-        return self.compiled().search(value) is not None
-
-
-_PROPERTY = re.compile(r"\\([pP])\{([A-Za-z]+)\}")
-
-
-@functools.cache
-def _category_runs() -> dict[str, tuple[tuple[int, int], ...]]:
-    """Code point runs of each two-letter General_Category, in one pass."""
-    runs: dict[str, list[tuple[int, int]]] = {}
-    category = unicodedata.category
-    previous = category("\x00")
-    start = 0
-    for code_point in range(1, 0x110000):
-        current = category(chr(code_point))
-        if current != previous:
-            runs.setdefault(previous, []).append((start, code_point - 1))
-            previous, start = current, code_point
-    runs.setdefault(previous, []).append((start, 0x10FFFF))
-    return {name: tuple(spans) for name, spans in runs.items()}
-
-
-@functools.cache
-def _property_class(name: str, negated: bool) -> str:
-    """The ``re`` class body for ``\\p{name}`` (or ``\\P{name}`` when negated)."""
-    runs = _category_runs()
-    if name == "LC":
-        names = ["Lu", "Ll", "Lt"]
-    elif len(name) == 2:
-        names = [name]
-    else:
-        names = [category for category in runs if category.startswith(name)]
-    spans = sorted(span for category in names for span in runs.get(category, ()))
-    if negated:
-        gaps: list[tuple[int, int]] = []
-        following = 0
-        for low, high in spans:
-            if low > following:
-                gaps.append((following, low - 1))
-            following = high + 1
-        if following <= 0x10FFFF:
-            gaps.append((following, 0x10FFFF))
-        spans = gaps
-    return "".join(
-        f"\\U{low:08x}" if low == high else f"\\U{low:08x}-\\U{high:08x}"
-        for low, high in spans
-    )
-
-
-def compile_pattern(source: str) -> re.Pattern[str]:
-    """Compile a translated pattern, expanding its Unicode property classes."""
-    return re.compile(
-        _PROPERTY.sub(
-            lambda match: _property_class(match.group(2), match.group(1) == "P"),
-            source,
-        )
-    )
-
-
 class String:
     """A string shape: length in code points, pattern, and sensitivity."""
 
@@ -485,7 +402,7 @@ class String:
         self.max_length = max_length
         self.pattern = pattern
         self.sensitive = sensitive
-        self._search: Callable[[str], re.Match[str] | None] | None = None
+        self._search: Callable[[str], bool] | None = None
         self._low, self._high = _bounds(min_length, max_length)
 
     def read(
@@ -515,6 +432,10 @@ class String:
             _check_length(
                 len(value), self.min_length, self.max_length, "characters", path, errors
             )
+        # Above its maximum a value is reported for its length alone: the pattern
+        # is not run, so an oversized value costs nothing more to reject.
+        if len(value) > self._high:
+            return
         if self.pattern is not None and not self.pattern.search(value):
             shown = show(value, sensitive or self.sensitive)
             errors.append(
@@ -530,10 +451,10 @@ class String:
             return False
         if self.pattern is None:
             return True
-        search = self._search  # the compiled pattern's own method, once known
+        search = self._search  # the pattern's matcher, once known
         if search is None:
-            search = self._search = self.pattern.compiled().search
-        return search(value) is not None
+            search = self._search = self.pattern.matcher()
+        return search(value)
 
     def dump(self, value: str) -> Any:
         return value

@@ -1,0 +1,154 @@
+"""Benchmark: worst-case validation time for every pattern botocore ships.
+
+Run by ``make bench`` (or ``.venv/bin/python benchmarks/patterns.py [--quick]``).
+For each distinct (pattern, maximum length) of every service, the runtime's
+String codec (what ``validate()`` runs for a string member) checks adversarial
+inputs pumped from the pattern's own structure (``tools.patterns.pumped``) of
+10k and 100k characters; the worst time per size is kept, and the growth ratio
+100k/10k: over all cases, and per case where the 10k time is at least 5 ms.
+Each figure is the fastest of three runs in CPU time (``time.process_time``),
+garbage collection off; the first run of a pattern also builds (part of) its DFA.
+The length is checked first, so a pattern only runs when its maximum allows the
+value: the rows say how many ran.  Then the matcher alone (no length limit) on
+the two patterns of issue 11, with the plain ``re`` translation as "before" at
+sizes it survives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from codegen.model import regex_plan  # noqa: E402
+from codegen.model.ecma_regex import PatternError  # noqa: E402
+from generated.connect._runtime import String, Violation  # noqa: E402
+from tests.pattern_runtime import backtracking, planned, runtime  # noqa: E402
+from tools.patterns import botocore_patterns, pumped  # noqa: E402
+
+SIZES = (10_000, 100_000)
+EMAIL = r"[^\s@]+@[^\s@]+\.[^\s@]+"
+ECR = r"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$"  # ScanningRepositoryFilterValue
+_NOISE = 5e-3  # below this a 10k time says little (an early match, timer noise)
+
+
+@dataclass
+class Worst:
+    seconds: float = 0.0
+    what: str = ""
+    ran: int = 0  # inputs on which the pattern itself ran (length allowed it)
+
+    def add(self, seconds: float, what: str, ran: bool) -> None:
+        self.ran += ran
+        if seconds > self.seconds:
+            self.seconds, self.what = seconds, what
+
+
+def _once(call: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs in CPU time of this process (the machine is
+    shared: wall time counts other processes' turns), garbage collection off."""
+    best = float("inf")
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            start = time.process_time()
+            call()
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+def _codec(pattern: str, maximum: int | None) -> String:
+    chosen = regex_plan.plan(pattern)
+    linear = chosen.strategy == "automaton"
+    compiled = runtime().Pattern(pattern, chosen.python, linear=linear)
+    codec = String(max_length=maximum, pattern=compiled)
+    codec.check("", "x", [], False)  # compile outside the timing
+    return codec
+
+
+def validate_rows(quick: bool) -> None:
+    found = {(m.pattern, use[2]) for m in botocore_patterns() for use in m.uses}
+    cases = sorted(found, key=lambda case: (case[0], case[1] or 0))
+    worst = {size: Worst() for size in SIZES}
+    ratio = Worst()
+    timed = 0
+    for pattern, maximum in cases[:: 10 if quick else 1]:
+        try:
+            codec = _codec(pattern, maximum)
+        except PatternError:
+            continue  # not ECMA-262: never checked
+        timed += 1
+        per_size = {}
+        for size in SIZES:
+            longest = 0.0
+            for value in pumped(pattern, size):
+                errors: list[Violation] = []
+                seconds = _once(partial(codec.check, value, "x", errors, False))
+                runs = maximum is None or len(value) <= maximum
+                worst[size].add(seconds, f"{pattern!a} (max {maximum})", runs)
+                longest = max(longest, seconds)
+            per_size[size] = longest
+        if per_size[SIZES[0]] >= _NOISE:
+            growth = per_size[SIZES[1]] / per_size[SIZES[0]]
+            ratio.add(growth, f"{pattern!a} (max {maximum})", True)
+    print(f"validate(): {timed} distinct (pattern, max length) of {len(cases)}")
+    for size in SIZES:
+        row = worst[size]
+        print(
+            f"| worst validate(), {size:,} characters | {row.seconds * 1e3:.1f} ms "
+            f"| pattern ran on {row.ran} inputs | {row.what} |"
+        )
+    overall = worst[SIZES[1]].seconds / worst[SIZES[0]].seconds
+    print(f"| growth of the worst case, 100k/10k | {overall:.1f} | target <= 12 |")
+    print(
+        f"| worst growth of one case (10k time >= 5 ms, {ratio.ran} cases) "
+        f"| {ratio.seconds:.1f} | target <= 12 | {ratio.what} |"
+    )
+
+
+def issue_rows() -> None:
+    email = _codec(EMAIL, 255)
+    address = "a" * 100_000
+    errors: list[Violation] = []
+    print(
+        "| EmailAddress validate(), 100k 'a' | "
+        f"{_once(lambda: email.check(address, 'x', errors, False)) * 1e3:.3f} ms "
+        "| target <= 50 ms | length reported, pattern not run |"
+    )
+    search = planned(EMAIL)
+    for size in SIZES:
+        seconds = max(_once(partial(search, v)) for v in pumped(EMAIL, size))
+        figure = f"{seconds * 1e3:.1f} ms"
+        print(f"| EmailAddress matcher alone, worst at {size:,} | {figure} |")
+    plain = backtracking(EMAIL)
+    seconds = _once(lambda: plain("a" * 10_000), repeat=1)
+    print(f"| before: plain re, EmailAddress, 'a' * 10,000 | {seconds * 1e3:.0f} ms |")
+    ecr = _codec(ECR, 255)
+    hostile = ["a" * 254 + "!", *pumped(ECR, 255)]
+    seconds = max(_once(partial(ecr.check, v[:255], "x", [], False)) for v in hostile)
+    print(f"| ECR filter validate(), worst at 255 | {seconds * 1e3:.2f} ms | <= 5 ms |")
+    plain = backtracking(ECR)
+    seconds = _once(lambda: plain("a" * 18 + "!"), repeat=1)
+    print(f"| before: plain re, ECR filter, 'a' * 18 + '!' | {seconds * 1e3:.0f} ms |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="every 10th case only")
+    quick = parser.parse_args().quick
+    issue_rows()
+    validate_rows(quick)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+r"""Every pattern of every botocore service runs in linear time, and answers right.
+
+Issue 11, item 1.  Not timed (timings live in ``benchmarks/patterns.py``):
+
+* structurally, each pattern either runs on ``re`` in the form
+  ``codegen.model.regex_plan`` proved linear (every quantifier possessive; every
+  alternative anchored at the start or of bounded width, checked here on the
+  compiled form with the standard library's own parser), or on the runtime's
+  automaton, which reads each character once per pass (its passes are counted:
+  one, plus one per lookaround);
+* on adversarial inputs pumped from each pattern's own structure
+  (``tools.patterns.pumped``), what generated code answers, and what the
+  automaton answers, equal the answers of corvus-regex-ecma262, a linear-time
+  ECMA-262 engine nobody here wrote (``RegExp(p, "u")``; Annex B without ``u``,
+  on BMP strings, for the patterns only Java-style leniency reads).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from typing import Any
+
+import corvus_regex_ecma262 as corvus
+import pytest
+
+from codegen.model import regex_plan
+from codegen.model.ecma_regex import PatternError, translate
+from tests import pattern_runtime
+from tools.patterns import ModelPattern, botocore_patterns, pumped
+
+_sre: Any = importlib.import_module("re._parser")
+
+# Backreferences are not regular, so no automaton runs them: they stay on ``re``
+# (anchored, and corvus agrees on their pumped inputs).  A model update that adds
+# one must be looked at.
+KNOWN_BACKREFERENCES = {
+    r"^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$",
+    r"^([\+-]?\d{4}(?!\d{2}\b))((-?)((0[1-9]|1[0-2])(\3([12]\d|0[1-9]|3[01]))?|W([0-4]\d|5[0-2])(-?[1-7])?|(00[1-9]|0[1-9]\d|[12]\d{2}|3([0-5]\d|6[1-6])))([T\s]((([01]\d|2[0-3])((:?)[0-5]\d)?|24\:?00)([\.,]\d+(?!:))?)?(\17[0-5]\d([\.,]\d+)?)?([zZ]|([\+-])([01]\d|2[0-3]):?([0-5]\d)?)?)?)?$",
+    r"^([\-]?\d{4}(?!\d{2}\b))((-?)((0[1-9]|1[0-2])(\3([12]\d|0[1-9]|3[01]))?|W([0-4]\d|5[0-2])(-?[1-7])?|(00[1-9]|0[1-9]\d|[12]\d{2}|3([0-5]\d|6[1-6])))([T\s]((([01]\d|2[0-3])((:?)[0-5]\d)?|24\:?00)([\.,]\d(?!:))?)?(\17[0-5]\d([\.,]\d)?)?([zZ]|([\-])([01]\d|2[0-3]):?([0-5]\d)?)?)?)?$",
+}
+_PUMPED_LENGTHS = (120, 30, 8)
+# Patterns only our Java-style leniency reads as meant: not valid u-mode, and
+# either not valid at all (a class escape as a range end) or with ``\p{..}``,
+# which Annex B reads as the letters "p{".  No referee, so not compared.
+_ANNEX_B_DIFFERS = ("\\p", "\\P", "\\u{")
+_MAX_WITHOUT_REFEREE = 12
+_MAX_WIDTH = 1024
+_GREEDY = {_sre.MAX_REPEAT, _sre.MIN_REPEAT}
+
+
+@functools.cache
+def _translatable() -> tuple[tuple[ModelPattern, regex_plan.Plan], ...]:
+    found = []
+    for model in botocore_patterns():
+        try:
+            found.append((model, regex_plan.plan(model.pattern)))
+        except PatternError:
+            continue  # not ECMA-262: the generated code leaves it unchecked
+    return tuple(found)
+
+
+def _backtracking_repeats(items: Any) -> list[Any]:
+    """Greedy or lazy (not possessive) repeats anywhere in a parsed pattern."""
+    found = []
+    for op, av in items:
+        if op in _GREEDY:
+            found.append(av)
+        nested = [av[-1]] if op in _GREEDY or op is _sre.POSSESSIVE_REPEAT else []
+        if op is _sre.BRANCH:
+            nested = av[1]
+        elif op is _sre.SUBPATTERN:
+            nested = [av[3]]
+        for sub in nested:
+            found += _backtracking_repeats(sub)
+    return found
+
+
+def _alternatives(parsed: Any) -> list[Any]:
+    """Top-level alternatives (a leading group around them unwrapped)."""
+    items = list(parsed)
+    while len(items) == 1 and items[0][0] is _sre.SUBPATTERN:
+        items = list(items[0][1][3])
+    if len(items) == 1 and items[0][0] is _sre.BRANCH:
+        return list(items[0][1][1])
+    return [_sre.SubPattern(parsed.state, items)]
+
+
+def test_every_pattern_is_proven_or_automaton() -> None:
+    """The compiled form of each ``re`` pattern is what the proof needs."""
+    counts = {"re": 0, "automaton": 0, "re-backreference": 0}
+    for model, chosen in _translatable():
+        counts[chosen.strategy] += len(model.uses)
+        if chosen.strategy == "re-backreference":
+            assert model.pattern in KNOWN_BACKREFERENCES
+            continue
+        source = pattern_runtime.runtime()._expand_properties(chosen.python)
+        parsed = _sre.parse(source)
+        if chosen.strategy == "automaton":
+            assert pattern_runtime.planned(model.pattern)("") in (True, False)
+            continue
+        assert _backtracking_repeats(parsed) == [], model.pattern
+        for branch in _alternatives(parsed):
+            anchored = list(branch)[:1] == [(_sre.AT, _sre.AT_BEGINNING_STRING)]
+            assert anchored or branch.getwidth()[1] <= _MAX_WIDTH, model.pattern
+    assert sum(counts.values()) > 9800, counts
+    assert counts["re"] > 0 and counts["automaton"] > 0, counts
+
+
+def _referee(pattern: str) -> tuple[Any, bool] | None:
+    """corvus's compiled pattern, and whether it reads the pattern without ``u``;
+    ``None`` when no ECMA-262 reading accepts it (only our leniency does)."""
+    lenient = not corvus.is_valid(pattern, "u")
+    if lenient and (
+        not corvus.is_valid(pattern, "")
+        or any(escape in pattern for escape in _ANNEX_B_DIFFERS)
+    ):
+        return None
+    return corvus.compile(pattern, "" if lenient else "u", timeout=2.0), lenient
+
+
+def _judged(pattern: str) -> list[tuple[str, bool]]:
+    """Pumped inputs and corvus's answers.  corvus is linear in the pattern's size
+    times the text, and counted repetitions make the size (``([^/][!-~]+/){1,511}``
+    gives up at 150 characters), so such a pattern is pumped shorter."""
+    found = _referee(pattern)
+    if found is None:
+        return []
+    referee, lenient = found
+    for length in _PUMPED_LENGTHS:
+        values = [
+            value
+            for value in pumped(pattern, length)
+            if not (lenient and any(ord(c) > 0xFFFF for c in value))
+        ]
+        try:
+            return [(value, referee.test(value)) for value in values]
+        except corvus.MatchLimitError:
+            continue
+    raise AssertionError(f"corvus answers no pumped input of {pattern!a}")
+
+
+def test_few_patterns_lack_a_referee() -> None:
+    unjudged = [m.pattern for m, _ in _translatable() if _referee(m.pattern) is None]
+    assert 0 < len(unjudged) <= _MAX_WITHOUT_REFEREE, unjudged
+
+
+@pytest.mark.parametrize("part", range(4))
+def test_pumped_inputs_agree_with_corvus(part: int) -> None:
+    """Generated code's matcher and the automaton answer as corvus does."""
+    wrong: list[str] = []
+    for model, _ in _translatable()[part::4]:
+        matchers = {"planned": pattern_runtime.planned(model.pattern)}
+        linear = pattern_runtime.automaton(model.pattern)
+        if linear is not None:
+            matchers["automaton"] = linear
+        for value, expected in _judged(model.pattern):
+            wrong += [
+                f"{model.pattern!a} {name} {value!a}: corvus={expected}"
+                for name, matches in matchers.items()
+                if matches(value) != expected
+            ]
+    assert not wrong, f"{len(wrong)} disagreements:\n" + "\n".join(wrong[:20])
+
+
+class _CountingStr(str):
+    """A value that counts how often a matcher reads one of its characters."""
+
+    reads = 0
+
+    def __getitem__(self, index: Any) -> str:
+        _CountingStr.reads += 1
+        return super().__getitem__(index)
+
+
+def test_automaton_reads_each_character_once_per_pass() -> None:
+    """Step count, not time: one pass plus one per lookaround, each reading every
+    character at most once, on hostile input of any size."""
+    pattern = r"^arn:(?=[^:]+:fsx:)((?!-)[a-z0-9-]{1,63}(?<!-)\.)+x$"
+    automaton = pattern_runtime.module("_automaton").Automaton(translate(pattern))
+    passes = 1 + len(automaton.looks)  # ``X+`` is ``XX*``: its lookarounds twice
+    assert passes >= 4
+    for size in (10, 1000, 100000):
+        value = _CountingStr("arn:" + "a-" * (size // 2))
+        _CountingStr.reads = 0
+        assert automaton.search(value) is False
+        assert 0 < _CountingStr.reads <= passes * len(value)
+
+
+def test_automaton_answers_alike_when_its_dfa_is_dropped() -> None:
+    """With room for three DFA states the automaton forgets its DFA at almost
+    every character (the memory bound on hostile input); answers stay corvus's."""
+    dfa = pattern_runtime.module("_dfa")
+    patterns = [
+        r"[^\s@]+@[^\s@]+\.[^\s@]+",
+        r"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$",
+        r"^arn:(?=[^:]+:fsx:)((?!-)[a-z0-9-]{1,63}(?<!-)\.)+x$",
+        r"https?://(?:www.)?[a-zA-Z0-9@:._+~#=-]{2,256}\.[a-z]{2,6}\b",
+    ]
+    saved = dfa._CACHE_LIMIT
+    dfa._CACHE_LIMIT = 3
+    try:
+        for pattern in patterns:
+            automaton = pattern_runtime.module("_automaton").Automaton(
+                translate(pattern)
+            )
+            for value, expected in _judged(pattern):
+                assert automaton.search(value) == expected, (pattern, value)
+    finally:
+        dfa._CACHE_LIMIT = saved

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
 
-import black.parsing
 import jinja2
 
 from codegen.errors import CodegenError
 from codegen.generate.docstrings import docstring
-from codegen.generate.format_cache import FormatCache, default_folder
+from codegen.generate.format_cache import FormatCache, InvalidText, default_folder
 from codegen.generate.layout import named_types, shape_modules
 from codegen.generate.writer import MARKER
 from codegen.model import ir
@@ -779,17 +778,24 @@ class Renderer:
         )
 
     def _render(self, template: str, **values: object) -> str:
+        """The template's text, unformatted: ``render`` formats all at once."""
         try:
-            text = self.environment.get_template(template).render(**values)
+            return self.environment.get_template(template).render(**values)
         except jinja2.TemplateError as error:
             raise CodegenError(f"template {template}: {error}") from None
+
+    def _formatted(self, files: dict[str, str]) -> dict[str, str]:
+        """Every rendered file through black in one call, so they format in
+        parallel and the cache is read once for all."""
+        names = list(files)
         try:
-            return self.formatter.format(text)
-        except black.parsing.InvalidInput as error:
+            texts = self.formatter.format_many([files[name] for name in names])
+        except InvalidText as error:
             # A bug in a template, not a user's mistake: keep the traceback.
             raise AssertionError(
-                f"{template} rendered invalid Python: {error}"
+                f"{names[error.position]} rendered invalid Python: {error.reason}"
             ) from error
+        return dict(zip(names, texts, strict=True))
 
     def render(self, service: ir.Service) -> dict[str, str]:
         """Every file of the package, formatted, by path relative to its folder."""
@@ -860,7 +866,6 @@ class Renderer:
                 **values,
             ),
             "client.py": self._render("client.py.j2", **values),
-            "py.typed": "",
         }
         for module, names in layout.items():
             classes = [_class(context, plain[name]) for name in names]
@@ -895,7 +900,7 @@ class Renderer:
             ),
             **values,
         )
-        return dict(sorted(files.items()))
+        return dict(sorted({**self._formatted(files), "py.typed": ""}.items()))
 
 
 def _module_doc(names: tuple[str, ...], title: str) -> str:

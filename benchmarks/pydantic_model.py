@@ -13,10 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 EmailAddress = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=255, pattern=r"[^\s@]+@[^\s@]+\.[^\s@]+"),
+    StringConstraints(
+        min_length=1, max_length=255, pattern=r"[^\s@]+@[^\s@]+\.[^\s@]+"
+    ),
 ]
 HeaderType = Literal[
-    "REFERENCES", "MESSAGE_ID", "IN_REPLY_TO", "X_SES_SPAM_VERDICT", "X_SES_VIRUS_VERDICT"
+    "REFERENCES",
+    "MESSAGE_ID",
+    "IN_REPLY_TO",
+    "X_SES_SPAM_VERDICT",
+    "X_SES_VIRUS_VERDICT",
 ]
 ReferenceType = Literal[
     "URL", "ATTACHMENT", "CONTACT_ANALYSIS", "NUMBER", "STRING", "DATE", "EMAIL",
@@ -48,11 +54,16 @@ class Reference(Model):
     status: ReferenceStatus | None = Field(None, alias="Status")
     arn: (
         Annotated[
-            str, StringConstraints(min_length=20, max_length=256, pattern=r"^[-:/A-Za-z0-9]+")
+            str,
+            StringConstraints(
+                min_length=20, max_length=256, pattern=r"^[-:/A-Za-z0-9]+"
+            ),
         ]
         | None
     ) = Field(None, alias="Arn")
-    status_reason: Annotated[str, text(0, 100)] | None = Field(None, alias="StatusReason")
+    status_reason: Annotated[str, text(0, 100)] | None = Field(
+        None, alias="StatusReason"
+    )
 
 
 class InboundRawMessage(Model):
@@ -69,9 +80,12 @@ class InboundEmailContent(Model):
     raw_message: InboundRawMessage | None = Field(None, alias="RawMessage")
 
 
+Addresses = Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)]
+
+
 class InboundAdditionalRecipients(Model):
-    to_addresses: Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None = Field(None, alias="ToAddresses")  # fmt: skip
-    cc_addresses: Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None = Field(None, alias="CcAddresses")  # fmt: skip
+    to_addresses: Addresses | None = Field(None, alias="ToAddresses")
+    cc_addresses: Addresses | None = Field(None, alias="CcAddresses")
 
 
 class EmailAttachment(Model):
@@ -82,7 +96,9 @@ class EmailAttachment(Model):
 
 
 class SegmentAttributeValue(Model):
-    value_string: Annotated[str, text(0, 1024)] | None = Field(None, alias="ValueString")
+    value_string: Annotated[str, text(0, 1024)] | None = Field(
+        None, alias="ValueString"
+    )
     value_map: dict[Annotated[str, text(1, 128)], SegmentAttributeValue] | None = Field(
         None, alias="ValueMap"
     )
@@ -91,6 +107,11 @@ class SegmentAttributeValue(Model):
     )
     value_list: list[SegmentAttributeValue] | None = Field(None, alias="ValueList")
     value_arn: Annotated[str, text(0, 1024)] | None = Field(None, alias="ValueArn")
+
+
+Attachments = Annotated[list[EmailAttachment], Field(min_length=1, max_length=50)]
+Attributes = dict[Annotated[str, text(1, 32767)], Annotated[str, text(0, 32767)]]
+SegmentAttributes = dict[Annotated[str, text(1, 128)], SegmentAttributeValue]
 
 
 class StartEmailContactRequest(Model):
@@ -106,13 +127,17 @@ class StartEmailContactRequest(Model):
     additional_recipients: InboundAdditionalRecipients | None = Field(
         None, alias="AdditionalRecipients"
     )
-    attachments: Annotated[list[EmailAttachment], Field(min_length=1, max_length=50)] | None = Field(None, alias="Attachments")  # fmt: skip
+    attachments: Attachments | None = Field(None, alias="Attachments")
     contact_flow_id: Annotated[str, text(None, 500)] | None = Field(
         None, alias="ContactFlowId"
     )
     related_contact_id: Annotated[str, text(1, 256)] | None = Field(
         None, alias="RelatedContactId"
     )
-    attributes: dict[Annotated[str, text(1, 32767)], Annotated[str, text(0, 32767)]] | None = Field(None, alias="Attributes")  # fmt: skip
-    segment_attributes: dict[Annotated[str, text(1, 128)], SegmentAttributeValue] | None = Field(None, alias="SegmentAttributes")  # fmt: skip
-    client_token: Annotated[str, text(None, 500)] | None = Field(None, alias="ClientToken")
+    attributes: Attributes | None = Field(None, alias="Attributes")
+    segment_attributes: SegmentAttributes | None = Field(
+        None, alias="SegmentAttributes"
+    )
+    client_token: Annotated[str, text(None, 500)] | None = Field(
+        None, alias="ClientToken"
+    )

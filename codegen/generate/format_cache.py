@@ -10,6 +10,7 @@ the ones the cache does not know in a process pool, one process per core.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -104,12 +105,19 @@ class FormatCache:
         if len(texts) < POOL_MINIMUM or multiprocessing.current_process().daemon:
             workers = 1
         if workers <= 1:
-            outcomes = [_format_one(text) for text in texts]
+            previous = gc.get_threshold()
+            gc.set_threshold(*_GC_THRESHOLDS)
+            try:
+                outcomes = [_format_one(text) for text in texts]
+            finally:
+                gc.set_threshold(*previous)
         else:
             # Longest first, so no long text starts last and keeps one core busy.
             order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
             outcomes = [(False, "")] * len(texts)
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, initializer=_start_worker
+            ) as pool:
                 ordered = pool.map(_format_one, [texts[i] for i in order])
                 for index, outcome in zip(order, ordered, strict=True):
                     outcomes[index] = outcome
@@ -137,6 +145,17 @@ class FormatCache:
         path = self._path(text)
         if path is not None:
             _store(path, formatted)
+
+
+# black allocates millions of short-lived objects per module; the default
+# thresholds run the cycle collector so often that it costs about 12% of the time.
+_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def _start_worker() -> None:
+    """A pool worker: what it inherited stays put, collections come seldom."""
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLDS)
 
 
 def _format_one(text: str) -> tuple[bool, str]:

@@ -84,8 +84,9 @@ api-diff: api-diff-usage $(STAMP)
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 
-# Benchmarks compare with pydantic, which is a benchmark extra, not a dependency.
+# Benchmarks compare with pydantic, which is a benchmark extra, not a dependency;
+# the table in docs/performance.md is rewritten between its bench markers.
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --docs docs/performance.md
 	$(PY) benchmarks/patterns.py

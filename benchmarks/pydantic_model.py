@@ -91,13 +91,12 @@ class InboundEmailContent(Model):
     raw_message: InboundRawMessage | None = Field(None, alias="RawMessage")
 
 
+Addresses = Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)]
+
+
 class InboundAdditionalRecipients(Model):
-    to_addresses: (
-        Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None
-    ) = Field(None, alias="ToAddresses")
-    cc_addresses: (
-        Annotated[list[EmailAddressInfo], Field(min_length=1, max_length=50)] | None
-    ) = Field(None, alias="CcAddresses")
+    to_addresses: Addresses | None = Field(None, alias="ToAddresses")
+    cc_addresses: Addresses | None = Field(None, alias="CcAddresses")
 
 
 class EmailAttachment(Model):
@@ -121,6 +120,11 @@ class SegmentAttributeValue(Model):
     value_arn: Annotated[str, text(0, 1024)] | None = Field(None, alias="ValueArn")
 
 
+Attachments = Annotated[list[EmailAttachment], Field(min_length=1, max_length=50)]
+Attributes = dict[Annotated[str, text(1, 32767)], Annotated[str, text(0, 32767)]]
+SegmentAttributes = dict[Annotated[str, text(1, 128)], SegmentAttributeValue]
+
+
 class StartEmailContactRequest(Model):
     instance_id: Annotated[str, text(1, 100)] = Field(alias="InstanceId")
     from_email_address: EmailAddressInfo = Field(alias="FromEmailAddress")
@@ -134,21 +138,17 @@ class StartEmailContactRequest(Model):
     additional_recipients: InboundAdditionalRecipients | None = Field(
         None, alias="AdditionalRecipients"
     )
-    attachments: (
-        Annotated[list[EmailAttachment], Field(min_length=1, max_length=50)] | None
-    ) = Field(None, alias="Attachments")
+    attachments: Attachments | None = Field(None, alias="Attachments")
     contact_flow_id: Annotated[str, text(None, 500)] | None = Field(
         None, alias="ContactFlowId"
     )
     related_contact_id: Annotated[str, text(1, 256)] | None = Field(
         None, alias="RelatedContactId"
     )
-    attributes: (
-        dict[Annotated[str, text(1, 32767)], Annotated[str, text(0, 32767)]] | None
-    ) = Field(None, alias="Attributes")
-    segment_attributes: (
-        dict[Annotated[str, text(1, 128)], SegmentAttributeValue] | None
-    ) = Field(None, alias="SegmentAttributes")
+    attributes: Attributes | None = Field(None, alias="Attributes")
+    segment_attributes: SegmentAttributes | None = Field(
+        None, alias="SegmentAttributes"
+    )
     client_token: Annotated[str, text(None, 500)] | None = Field(
         None, alias="ClientToken"
     )

@@ -1,8 +1,11 @@
 """Benchmarks: the generated SDK side by side with what users would use instead.
 
-Run with ``make bench`` (or ``.venv/bin/python benchmarks/run.py [--quick]``).
-Every figure is the median and min-max over repeated runs, and every ratio is
-ours / theirs measured in the same process run, so machine noise mostly cancels.
+Run with ``make bench``, which also rewrites the table in docs/performance.md
+(or ``.venv/bin/python benchmarks/run.py [--quick] [--docs FILE]``). Every figure
+is the median and min-max over repeated runs of a time measured directly (a
+negative time is refused, not printed), every ratio is ours / theirs measured in
+the same process run, so machine noise mostly cancels, and every row says what,
+if anything, it subtracts.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from typing import Any
 import botocore
 import botocore.session
 from botocore.awsrequest import AWSResponse
+from botocore.compat import HTTPHeaders
+from botocore.model import Shape
 from botocore.validate import ParamValidator
 
 HERE = Path(__file__).resolve().parent
@@ -47,6 +52,11 @@ class Sample:
 
     times: tuple[float, ...]
 
+    def __post_init__(self) -> None:
+        # A time below zero is a wrong subtraction, never a measurement.
+        if not self.times or min(self.times) < 0:
+            raise ValueError(f"not a time: {self.times}")
+
     @property
     def median(self) -> float:
         return statistics.median(self.times)
@@ -54,7 +64,7 @@ class Sample:
     def show(self) -> str:
         return (
             f"{_seconds(self.median)} ({_seconds(min(self.times))}"
-            f"-{_seconds(max(self.times))})"
+            f" to {_seconds(max(self.times))})"
         )
 
 
@@ -65,6 +75,7 @@ class Row:
     theirs: Sample | None
     against: str
     target: str
+    subtracts: str = "nothing"
 
     def ratio(self) -> str:
         if self.theirs is None:
@@ -94,7 +105,8 @@ def interleaved(
     first: Callable[[], object], second: Callable[[], object], repeat: int = 7
 ) -> tuple[Sample, Sample]:
     """Two micro benchmarks taken in alternation, so drift hits both alike."""
-    ours, theirs = [], []
+    ours: list[float] = []
+    theirs: list[float] = []
     for _ in range(repeat):
         ours.extend(micro(first, repeat=1).times)
         theirs.extend(micro(second, repeat=1).times)
@@ -104,15 +116,27 @@ def interleaved(
 # --- validation and parsing --------------------------------------------------------
 
 
+def _botocore_validates(wire: dict[str, Any], shape: Shape) -> Callable[[], object]:
+    return lambda: ParamValidator().validate(wire, shape)
+
+
+def _we_read_and_validate(params: dict[str, Any]) -> Callable[[], object]:
+    return lambda: StartEmailContactRequest.from_dict(params).validate()
+
+
+def _pydantic_reads(params: dict[str, Any]) -> Callable[[], object]:
+    model_class = pydantic_model.StartEmailContactRequest
+    return lambda: model_class.model_validate(params)
+
+
 def validation_rows() -> Iterator[Row]:
     model = botocore.session.get_session().get_service_model("connect")
     shape = model.operation_model("StartEmailContact").input_shape
+    assert shape is not None
     for name, params in PAYLOADS.items():
         request = StartEmailContactRequest.from_dict(params)
         wire = request.to_dict()
-        ours, theirs = interleaved(
-            request.validate, lambda w=wire: ParamValidator().validate(w, shape)
-        )
+        ours, theirs = interleaved(request.validate, _botocore_validates(wire, shape))
         yield Row(
             f"validate(), {name} request",
             ours,
@@ -120,11 +144,9 @@ def validation_rows() -> Iterator[Row]:
             "botocore ParamValidator.validate(to_dict())",
             "<= 0.20 (5x faster)",
         )
-    model_class = pydantic_model.StartEmailContactRequest
     for name, params in PAYLOADS.items():
         ours, theirs = interleaved(
-            lambda p=params: StartEmailContactRequest.from_dict(p).validate(),
-            lambda p=params: model_class.model_validate(p),
+            _we_read_and_validate(params), _pydantic_reads(params)
         )
         yield Row(
             f"from_dict() + validate(), {name} request",
@@ -150,7 +172,9 @@ class _CannedBody:
 
 def _answer_in_process(request: Any, **_: object) -> AWSResponse:
     """A ``before-send`` handler: botocore gets a 200 without any network."""
-    headers = {"Content-Type": "application/json", "x-amzn-RequestId": "r-1"}
+    headers = HTTPHeaders.from_dict(
+        {"Content-Type": "application/json", "x-amzn-RequestId": "r-1"}
+    )
     return AWSResponse(request.url, 200, headers, _CannedBody(b'{"ContactId":"c-1"}'))
 
 
@@ -164,13 +188,15 @@ def client_rows() -> Iterator[Row]:
     ours = ConnectClient.from_session(**arguments)
     for client in (raw, ours.botocore_client):
         client.meta.events.register(
-            "before-send.connect.StartEmailContact", _answer_in_process
+            "before-send.connect.StartEmailContact",
+            _answer_in_process,  # type: ignore[arg-type]  # stubs: handlers return None
         )
     params = PAYLOADS["realistic"]
     request = StartEmailContactRequest.from_dict(params)
     mine, theirs = interleaved(
         lambda: ours.start_email_contact(request),
-        lambda: raw.start_email_contact(**params),
+        # botocore makes its operation methods at run time; the stubs cannot see them
+        lambda: raw.start_email_contact(**params),  # type: ignore[attr-defined]
     )
     yield Row(
         "ConnectClient.start_email_contact, realistic, HTTP answered in-process",
@@ -196,15 +222,13 @@ def _python(*arguments: str, environment: dict[str, str] | None = None) -> str:
     return result.stderr
 
 
-_EDITABLE_FINDER = re.compile(r"\|\s*(\d+)\s*\|\s+__editable__\S*finder$", re.MULTILINE)
-
-
 def import_time(module: str, path: Path = REPO, repeat: int = 15) -> Sample:
     """Cumulative ``-X importtime`` of ``module`` in fresh processes (bytecode cached).
 
-    The finder of this repository's editable install, which Python imports on
-    the first lookup of any module not yet loaded, is left out: a project that
-    vendors the package does not have it.
+    The figure is the module's own line, everything it imports included, and
+    nothing is subtracted from it: interpreter start-up (``site``, which imports
+    the editable install's finder) is outside that line already. ``path`` comes
+    first on ``sys.path``, so the module is found there, not through the finder.
     """
     environment = {"PYTHONPATH": str(path)}
     _python("-c", f"import {module}", environment=environment)  # write bytecode
@@ -216,8 +240,7 @@ def import_time(module: str, path: Path = REPO, repeat: int = 15) -> Sample:
         )
         match = pattern.search(log)
         assert match is not None, log[-500:]
-        finder = sum(int(found) for found in _EDITABLE_FINDER.findall(log))
-        times.append((int(match.group(1)) - finder) / 1e6)
+        times.append(int(match.group(1)) / 1e6)
     return Sample(tuple(times))
 
 
@@ -267,12 +290,18 @@ def process_rows(quick: bool) -> Iterator[Row]:
         generate_all = [*generate[:-1], str(everything), "--operation", "all"]
         cache = {"CODEGEN_CACHE_DIR": str(Path(scratch) / "all-cache")}
         cold_all = wall_time(generate_all, cache, 1)
-        warm_all = wall_time(generate_all, cache, 3)
+        yield Row(
+            "regenerate all of Connect, whole process, cold (black cache empty)",
+            cold_all,
+            None,
+            "-",
+            "-",
+        )
         yield Row(
             "regenerate all of Connect, model unchanged",
-            warm_all,
+            wall_time(generate_all, cache, 3),
             cold_all,
-            "a cold run (once)",
+            "the cold run above",
             "<= 0.10",
         )
         yield Row(
@@ -284,24 +313,55 @@ def process_rows(quick: bool) -> Iterator[Row]:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="skip all-of-Connect rows")
-    quick = parser.parse_args().quick
-    rows = [*validation_rows(), *client_rows(), *process_rows(quick)]
-    print(
-        f"Python {platform.python_version()}, botocore {botocore.__version__}, "
-        f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}"
-    )
-    print()
-    print("| what | ours: median (min-max) | compared with | theirs | ratio | target |")
-    print("|---|---|---|---|---|---|")
+# --- the table, printed and in the docs ----------------------------------------------
+
+BEGIN = "<!-- bench:begin (written by make bench; do not edit by hand) -->"
+END = "<!-- bench:end -->"
+
+
+def table(rows: list[Row]) -> str:
+    """The machine, then one line per row, in Markdown."""
+    lines = [
+        f"Measured with Python {platform.python_version()}, botocore "
+        f"{botocore.__version__}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.platform()}, load average {os.getloadavg()[0]:.2f}:",
+        "",
+        "| what | ours: median (min to max) | compared with | theirs | ratio | target "
+        "| subtracts |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for row in rows:
         theirs = row.theirs.show() if row.theirs else "-"
-        print(
+        lines.append(
             f"| {row.what} | {row.ours.show()} | {row.against} | {theirs} "
-            f"| {row.ratio()} | {row.target} |"
+            f"| {row.ratio()} | {row.target} | {row.subtracts} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def write_docs(path: Path, text: str) -> None:
+    """Replace what lies between the markers in ``path`` with ``text``."""
+    page = path.read_text(encoding="utf-8")
+    head, begin, rest = page.partition(BEGIN)
+    _, end, tail = rest.partition(END)
+    if not begin or not end:
+        raise SystemExit(f"{path}: the bench markers are missing")
+    path.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--quick", action="store_true", help="skip all-of-Connect rows")
+    group.add_argument(
+        "--docs", type=Path, help="also write the table between the markers in FILE"
+    )
+    options = parser.parse_args()
+    rows = [*validation_rows(), *client_rows(), *process_rows(options.quick)]
+    text = table(rows)
+    print(text, end="")
+    if options.docs is not None:
+        write_docs(options.docs, text)
 
 
 if __name__ == "__main__":

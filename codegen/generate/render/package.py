@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import black.parsing
 import jinja2
 
 from codegen.errors import CodegenError
-from codegen.generate.format_cache import FormatCache, default_folder
+from codegen.generate.format_cache import FormatCache, InvalidText, default_folder
 from codegen.generate.imports import Imports
 from codegen.generate.render.async_client import async_client_view
 from codegen.generate.render.client import client_view
@@ -95,23 +94,29 @@ class Renderer:
         )
 
     def _render(self, template: str, view: object) -> str:
+        """The template's text, unformatted: ``render`` formats all at once."""
         try:
-            text = self.environment.get_template(template).render(view=view)
+            return self.environment.get_template(template).render(view=view)
         except jinja2.TemplateError as error:
             raise CodegenError(f"template {template}: {error}") from None
+
+    def _formatted(self, files: dict[str, str]) -> dict[str, str]:
+        """Every rendered file through black in one call, so they format in
+        parallel and the cache is read once for all."""
+        names = list(files)
         try:
-            return self.formatter.format(text)
-        except black.parsing.InvalidInput as error:
+            texts = self.formatter.format_many([files[name] for name in names])
+        except InvalidText as error:
             # A bug in a template, not a user's mistake: keep the traceback.
             raise AssertionError(
-                f"{template} rendered invalid Python: {error}"
+                f"{names[error.position]} rendered invalid Python: {error.reason}"
             ) from error
+        return dict(zip(names, texts, strict=True))
 
     def render(self, service: ir.Service) -> dict[str, str]:
         """Every file of the package, formatted, by path relative to its folder."""
         context = Context(service)
-        files = {
-            **runtime_files(context.header),
+        rendered = {
             "_codecs.py": self._render("codecs.py.j2", codecs_view(context)),
             "shapes/enums.py": self._render("enums.py.j2", enums_view(context)),
             "errors.py": self._render("errors.py.j2", errors_view(context)),
@@ -119,23 +124,28 @@ class Renderer:
             "async_client.py": self._render(
                 "async_client.py.j2", async_client_view(context)
             ),
-            "py.typed": "",
-            "schema.json": render_schema(service),
-            "_unicode.py": unicode_module(context.header, _property_names(service)),
         }
         for module, names in context.layout.items():
             view = module_view(context, names)
-            files[f"shapes/{module}.py"] = self._render("shape_module.py.j2", view)
+            rendered[f"shapes/{module}.py"] = self._render("shape_module.py.j2", view)
         shapes = {name: f".{module}" for name, module in context.home.items()}
         shapes.update({enum.name: ".enums" for enum in context.enums})
         shapes_init = lazy_view(context, "shapes", shapes)
-        files["shapes/__init__.py"] = self._render("lazy_init.py.j2", shapes_init)
+        rendered["shapes/__init__.py"] = self._render("lazy_init.py.j2", shapes_init)
         package = {name: ".shapes" for name in shapes}
         package.update({name: ".errors" for name in _error_names(service)})
         package[service.client_class] = ".client"
         package[service.async_client_class] = ".async_client"
         package_init = lazy_view(context, "package", package)
-        files["__init__.py"] = self._render("lazy_init.py.j2", package_init)
+        rendered["__init__.py"] = self._render("lazy_init.py.j2", package_init)
+        # Copied or written as they are: black-clean already, or not Python.
+        files = {
+            **runtime_files(context.header),
+            "py.typed": "",
+            "schema.json": render_schema(service),
+            "_unicode.py": unicode_module(context.header, _property_names(service)),
+            **self._formatted(rendered),
+        }
         return dict(sorted(files.items()))
 
 

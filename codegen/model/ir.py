@@ -113,6 +113,8 @@ class MapShape:
     value: str
     min_length: int | None
     max_length: int | None
+    sensitive_by_inheritance: bool = False
+    """Under a sensitive ancestor (``codegen.model.sensitivity``): keys hidden."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,9 @@ class StructureShape:
     error: ErrorInfo | None
     is_input: bool
     event_stream: bool = False
+    sensitive_by_inheritance: bool = False
+    """Under a sensitive ancestor (``codegen.model.sensitivity``): every member
+    is hidden in ``repr`` and messages, as a sensitive member is."""
 
 
 Shape = (

@@ -170,7 +170,9 @@ def codecs_view(context: Context) -> CodecsView:
     codecs = []
     for shape in _order([s for s in context.service.shapes if s.name not in errors]):
         constructor, arguments = visit(shape, _Codec(context, imports))
-        if shape.sensitive:
+        # A map under a sensitive ancestor hides its keys in every path.
+        inherited = isinstance(shape, ir.MapShape) and shape.sensitive_by_inheritance
+        if shape.sensitive or inherited:
             arguments.append("sensitive=True")
         codecs.append(
             CodecView(

@@ -36,6 +36,7 @@ from generated.connect import (
     InvalidRequestExceptionReason,
     Reference,
     ResourceNotFoundException,
+    ResponseValidationError,
     SegmentAttributeValue,
     ServiceQuotaExceededException,
     ServiceQuotaExceededExceptionReason,
@@ -209,6 +210,27 @@ def client_token(recorded: Recorded) -> str:
 
 
 # --- success -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("contact_id", [5, {}])
+def test_response_that_does_not_fit_the_model_from_the_wire(
+    client: ConnectClient, fake: FakeConnect, contact_id: Any
+) -> None:
+    """A 200 whose body botocore parses but the model does not describe raises
+    ``ResponseValidationError`` (not the request's ``ValidationError``), with
+    the dict raw botocore returns for the same bytes (the oracle)."""
+    fake.script(json_reply(200, {"ContactId": contact_id}))
+    with pytest.raises(ResponseValidationError) as raised:
+        client.start_email_contact(make_request())
+    assert not isinstance(raised.value, ValidationError)
+    assert [v.path for v in raised.value.errors] == ["ContactId"]
+    fake.script(json_reply(200, {"ContactId": contact_id}))
+    raw = client.botocore_client.start_email_contact(**make_request().to_dict())
+    assert raised.value.response == raw | {
+        "ResponseMetadata": raised.value.response["ResponseMetadata"]
+    }
+    assert raw["ContactId"] == contact_id
+    assert len(fake.requests) == 2
 
 
 def test_success_request_on_the_wire(client: ConnectClient, fake: FakeConnect) -> None:

@@ -34,7 +34,14 @@ from typing import (
     runtime_checkable,
 )
 
-__all__ = ["Document", "EventStream", "Readable", "ValidationError", "Violation"]
+__all__ = [
+    "Document",
+    "EventStream",
+    "Readable",
+    "ResponseValidationError",
+    "ValidationError",
+    "Violation",
+]
 
 Document: TypeAlias = (
     bool | int | float | str | list["Document"] | dict[str, "Document"] | None
@@ -84,6 +91,33 @@ class ValidationError(ValueError):
         noun = "error" if count == 1 else "errors"
         details = "; ".join(str(error) for error in self.errors)
         super().__init__(f"{count} validation {noun}: {details}")
+
+
+class ResponseValidationError(Exception):
+    """A service response that does not fit the model (``{"ContactId": 5}``).
+
+    Not a ``ValidationError``, which means *your request* is invalid: the
+    request was sent and the service answered, but with something this SDK's
+    model does not describe (an old SDK, a service change, a proxy). The
+    message names the paths only, never a value; ``response`` is botocore's
+    parsed dict, as a raw botocore client would have returned it.
+    """
+
+    operation: str
+    errors: tuple[Violation, ...]
+    response: Mapping[str, Any]
+
+    def __init__(
+        self, operation: str, errors: Iterable[Violation], response: Mapping[str, Any]
+    ) -> None:
+        self.operation = operation
+        self.errors = tuple(errors)
+        self.response = response
+        paths = ", ".join(error.path or "<root>" for error in self.errors)
+        super().__init__(
+            f"the {operation} response does not fit the model at: {paths} "
+            "(its parsed dict is this error's .response)"
+        )
 
 
 class _Absent:
@@ -238,6 +272,15 @@ class Shape:
         if reader.errors or result is None:
             raise ValidationError(reader.errors)
         return result
+
+    @classmethod
+    def _from_response(cls, response: Mapping[str, Any], operation: str) -> Self:
+        """Read botocore's parsed response of ``operation`` (leniently); one that
+        does not fit the model raises ``ResponseValidationError``."""
+        try:
+            return cls.from_dict(response, strict=False)
+        except ValidationError as invalid:
+            raise ResponseValidationError(operation, invalid.errors, response) from None
 
     def validate(self) -> None:
         """Check every model constraint; raise ``ValidationError`` if any fails."""

@@ -92,7 +92,7 @@ class ConnectClient:
         """
         if self._validate:
             request.validate()
-        params = request.to_dict()
+        params = request._params()
         # Made once here, so botocore's retries resend the same token.
         if "ClientToken" not in params:
             params["ClientToken"] = str(uuid.uuid4())

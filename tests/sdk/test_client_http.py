@@ -47,6 +47,7 @@ from generated.connect import (
 )
 
 Reply = tuple[int, dict[str, str], bytes]
+METHOD = "start_email_contact"
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def test_response_that_does_not_fit_the_model_from_the_wire(
     assert not isinstance(raised.value, ValidationError)
     assert [v.path for v in raised.value.errors] == ["ContactId"]
     fake.script(json_reply(200, {"ContactId": contact_id}))
-    raw = client.botocore_client.start_email_contact(**make_request().to_dict())
+    raw = getattr(client.botocore_client, METHOD)(**make_request().to_dict())
     assert raised.value.response == raw | {
         "ResponseMetadata": raised.value.response["ResponseMetadata"]
     }

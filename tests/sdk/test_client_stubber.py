@@ -219,7 +219,7 @@ def test_response_that_does_not_fit_the_model_is_not_a_request_error(
         reply = {"ContactId": "valid"}
         stub.add_response(METHOD, reply)
         reply["ContactId"] = contact_id
-        raw = botocore_client.start_email_contact(**make_request().to_dict())
+        raw = getattr(botocore_client, METHOD)(**make_request().to_dict())
     assert raw["ContactId"] == contact_id
 
 

@@ -20,6 +20,7 @@ from codegen.model import ecma_regex, ir
 from codegen.model.html_text import html_to_text
 from codegen.model.loader import LoadedModel, suggest
 from codegen.model.naming import field_name, method_name
+from codegen.model.recursion import mark_recursive
 from codegen.model.sensitivity import inherit_sensitivity
 
 # Names the generated modules define or import; a shape must not take one.
@@ -461,8 +462,10 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
             )
             for op in sorted(operations, key=lambda op: op.name)
         ),
-        shapes=inherit_sensitivity(
-            sorted((_renamed(s, renames) for s in shapes), key=_name)
+        shapes=mark_recursive(
+            inherit_sensitivity(
+                sorted((_renamed(s, renames) for s in shapes), key=_name)
+            )
         ),
         skipped_operations=tuple(skipped),
     )

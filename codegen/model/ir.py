@@ -167,6 +167,9 @@ class StructureShape:
     sensitive_by_inheritance: bool = False
     """Under a sensitive ancestor (``codegen.model.sensitivity``): every member
     is hidden in ``repr`` and messages, as a sensitive member is."""
+    recursive: bool = False
+    """It can contain itself (``codegen.model.recursion``): its nesting counts
+    against the runtime's depth limit."""
 
 
 Shape = (

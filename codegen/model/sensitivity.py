@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from codegen.model import ir
 
 
-def _children(shape: ir.Shape) -> tuple[str, ...]:
+def children(shape: ir.Shape) -> tuple[str, ...]:
+    """The names of the shapes a shape refers to directly."""
     match shape:
         case ir.StructureShape(members=members):
             return tuple(member.target for member in members)
@@ -50,7 +51,7 @@ def under_sensitive(shapes: Sequence[ir.Shape]) -> frozenset[str]:
         if name in found or name not in by_name:
             continue
         found.add(name)
-        stack.extend(_children(by_name[name]))
+        stack.extend(children(by_name[name]))
     return frozenset(found)
 
 

@@ -210,6 +210,7 @@ def plain_items(value: object) -> Iterable[tuple[Any, Any]] | None:
 
 
 _PRINTABLE_KEYS: Final = frozenset({int, float, bool, type(None)})
+_ONLY_STR: Final = frozenset({str})
 
 
 def key_text(key: object) -> str:
@@ -271,7 +272,7 @@ class Reader:
         A ``dict`` as botocore's validator takes it; a subclass, or keys that
         are not exactly ``str``, are copied first, so no caller code runs.
         """
-        if type(value) is not dict or not all(type(key) is str for key in value):
+        if type(value) is not dict or not _ONLY_STR.issuperset(map(type, value)):
             items = plain_items(value)
             if items is None:
                 self.reject(value, path, "a dict", required)
@@ -1228,7 +1229,7 @@ class List(Generic[T]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> list[T] | None:
-        entries = plain_list(value)
+        entries = value if type(value) is list else plain_list(value)
         if entries is None:
             reader.reject(value, path, "list", required)
             return None
@@ -1327,7 +1328,7 @@ class Map(Generic[K, V]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> dict[K, V] | None:
-        items = plain_items(value)
+        items = value.items() if type(value) is dict else plain_items(value)
         if items is None:
             reader.reject(value, path, "a dict", required)
             return None
@@ -1410,13 +1411,30 @@ class _ClassCodec(Generic[S]):
 
 
 class Structure(_ClassCodec[S]):
-    """A structure shape, delegating to the generated class."""
+    """A structure shape, delegating to the generated class.
 
-    __slots__ = ()
+    A ``recursive`` one (it can contain itself) counts its nesting against
+    ``MAX_DEPTH`` in ``read``, ``check`` and ``accepts`` alike; any other can
+    only nest as deep as the model, so it skips the count.
+    """
+
+    __slots__ = ("recursive",)
+
+    def __init__(
+        self,
+        find: Callable[[], type[S]],
+        *,
+        sensitive: bool = False,
+        recursive: bool = False,
+    ) -> None:
+        super().__init__(find, sensitive=sensitive)
+        self.recursive = recursive
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> S | None:
+        if not self.recursive:
+            return self.cls._from_wire(value, path, reader, required)
         if reader.depth >= MAX_DEPTH:
             reader.errors.append(Violation(path, "type", _DEEPER))
             return None
@@ -1444,6 +1462,9 @@ class Structure(_ClassCodec[S]):
                 )
             )
             return
+        if not self.recursive:
+            value._check(path, errors, sensitive or self.sensitive)  # type: ignore[attr-defined]
+            return
         nesting = _NESTING
         if nesting.depth >= MAX_DEPTH:
             errors.append(Violation(path, "type", _DEEPER))
@@ -1461,6 +1482,8 @@ class Structure(_ClassCodec[S]):
             found = self.cls
         if type(value) is not found and not issubclass(type(value), found):
             return False
+        if not self.recursive:
+            return value._is_valid()  # type: ignore[attr-defined, no-any-return]
         nesting = _NESTING
         if nesting.depth >= MAX_DEPTH:
             return False

@@ -112,7 +112,8 @@ class _Codec(ShapeVisitor[tuple[str, list[str]]]):
         return "_rt.Map", [key, value, *options]
 
     def visit_structure(self, shape: ir.StructureShape) -> tuple[str, list[str]]:
-        return "_rt.Structure", [f"lambda: shapes.{shape.name}"]
+        recursive = ["recursive=True"] if shape.recursive else []
+        return "_rt.Structure", [f"lambda: shapes.{shape.name}", *recursive]
 
     def visit_event_stream(self, shape: ir.StructureShape) -> tuple[str, list[str]]:
         return "_rt.Events", [f"lambda: shapes.{shape.name}"]

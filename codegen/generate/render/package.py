@@ -53,8 +53,7 @@ def lazy_view(context: Context, kind: str, modules: dict[str, str]) -> LazyView:
     return LazyView(
         header=context.header,
         docstring=context.module_doc(kind),
-        eager_imports=(f"from ._runtime import {', '.join(_RUNTIME_EXPORTS)}",)
-        * eager,
+        eager_imports=(f"from ._runtime import {', '.join(_RUNTIME_EXPORTS)}",) * eager,
         type_checking=type_checking.lines(),
         names=tuple(exported),
         modules=tuple(sorted(modules.items())),

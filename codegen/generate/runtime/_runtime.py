@@ -1460,8 +1460,11 @@ class Structure(_ClassCodec[S]):
                 )
             )
             return
+        # Its real type is the class (or a subclass); no cast() call on the hot path.
+        shape: Shape = value  # type: ignore[assignment]
+        sensitive = sensitive or self.sensitive
         if not self.recursive:
-            value._check(path, errors, sensitive or self.sensitive)  # type: ignore[attr-defined]
+            shape._check(path, errors, sensitive)
             return
         nesting = _NESTING
         if nesting.depth >= MAX_DEPTH:
@@ -1469,7 +1472,7 @@ class Structure(_ClassCodec[S]):
             return
         nesting.depth += 1
         try:
-            value._check(path, errors, sensitive or self.sensitive)  # type: ignore[attr-defined]
+            shape._check(path, errors, sensitive)
         finally:
             nesting.depth -= 1
 
@@ -1480,14 +1483,16 @@ class Structure(_ClassCodec[S]):
             found = self.cls
         if type(value) is not found and not issubclass(type(value), found):
             return False
+        # Its real type is the class (or a subclass); no cast() call on the hot path.
+        shape: Shape = value  # type: ignore[assignment]
         if not self.recursive:
-            return value._is_valid()  # type: ignore[attr-defined, no-any-return]
+            return shape._is_valid()
         nesting = _NESTING
         if nesting.depth >= MAX_DEPTH:
             return False
         nesting.depth += 1
         try:
-            return value._is_valid()  # type: ignore[attr-defined, no-any-return]
+            return shape._is_valid()
         finally:
             nesting.depth -= 1
 

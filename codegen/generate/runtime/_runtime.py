@@ -1487,14 +1487,15 @@ class Structure(_ClassCodec[S]):
         shape: Shape = value  # type: ignore[assignment]
         if not self.recursive:
             return shape._is_valid()
-        nesting = _NESTING
-        if nesting.depth >= MAX_DEPTH:
+        nesting = _NESTING  # one read and two writes: a thread-local is slow
+        depth = nesting.depth
+        if depth >= MAX_DEPTH:
             return False
-        nesting.depth += 1
+        nesting.depth = depth + 1
         try:
             return shape._is_valid()
         finally:
-            nesting.depth -= 1
+            nesting.depth = depth
 
     def dump(self, value: S) -> Any:
         return value.to_dict()

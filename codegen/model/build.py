@@ -28,6 +28,8 @@ from codegen.model.naming import (
     is_identifier,
     method_name,
 )
+from codegen.model.recursion import mark_recursive
+from codegen.model.sensitivity import inherit_sensitivity
 
 _SCALAR_TYPES = frozenset(
     {
@@ -466,7 +468,11 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
             )
             for op in sorted(operations, key=lambda op: op.name)
         ),
-        shapes=tuple(sorted((_renamed(s, renames) for s in shapes), key=_name)),
+        shapes=mark_recursive(
+            inherit_sensitivity(
+                sorted((_renamed(s, renames) for s in shapes), key=_name)
+            )
+        ),
         skipped_operations=tuple(skipped),
         model_names=tuple(sorted((new, old) for old, new in renames.items())),
     )

@@ -116,6 +116,8 @@ class MapShape:
     value: str
     min_length: int | None
     max_length: int | None
+    sensitive_by_inheritance: bool = False
+    """Under a sensitive ancestor (``codegen.model.sensitivity``): keys hidden."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,12 @@ class StructureShape:
     error: ErrorInfo | None
     is_input: bool
     event_stream: bool = False
+    sensitive_by_inheritance: bool = False
+    """Under a sensitive ancestor (``codegen.model.sensitivity``): every member
+    is hidden in ``repr`` and messages, as a sensitive member is."""
+    recursive: bool = False
+    """It can contain itself (``codegen.model.recursion``): its nesting counts
+    against the runtime's depth limit."""
 
 
 Shape = (

@@ -52,6 +52,8 @@ MODULE_NAMES = frozenset(
         "Mapping",
         "Self",
         "TYPE_CHECKING",
+        "BOTOCORE_RELEASE",
+        "ResponseValidationError",
         "ValidationError",
         "Violation",
         "annotations",

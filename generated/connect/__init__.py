@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._runtime import ValidationError, Violation
+from ._runtime import ResponseValidationError, ValidationError, Violation
 
 if TYPE_CHECKING:
     from .async_client import AsyncConnectClient
@@ -73,6 +73,7 @@ __all__ = [
     "ReferenceStatus",
     "ReferenceType",
     "ResourceNotFoundException",
+    "ResponseValidationError",
     "SegmentAttributeValue",
     "ServiceQuotaExceededException",
     "ServiceQuotaExceededExceptionReason",

@@ -33,7 +33,7 @@ invalid_request_exception_reason: _rt.Structure[
 ] = _rt.Structure(lambda: shapes.InvalidRequestExceptionReason)
 reference: _rt.Structure[shapes.Reference] = _rt.Structure(lambda: shapes.Reference)
 segment_attribute_value: _rt.Structure[shapes.SegmentAttributeValue] = _rt.Structure(
-    lambda: shapes.SegmentAttributeValue
+    lambda: shapes.SegmentAttributeValue, recursive=True
 )
 service_quota_exceeded_exception_reason: _rt.Structure[
     shapes.ServiceQuotaExceededExceptionReason

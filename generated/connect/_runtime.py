@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+from _thread import _local
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,7 +37,14 @@ from typing import (
 
 from ._patterns import Pattern as Pattern  # the codecs' patterns
 
-__all__ = ["Document", "EventStream", "Readable", "ValidationError", "Violation"]
+__all__ = [
+    "Document",
+    "EventStream",
+    "Readable",
+    "ResponseValidationError",
+    "ValidationError",
+    "Violation",
+]
 
 Document: TypeAlias = (
     bool | int | float | str | list["Document"] | dict[str, "Document"] | None
@@ -88,6 +96,33 @@ class ValidationError(ValueError):
         super().__init__(f"{count} validation {noun}: {details}")
 
 
+class ResponseValidationError(Exception):
+    """A service response that does not fit the model (``{"ContactId": 5}``).
+
+    Not a ``ValidationError``, which means *your request* is invalid: the
+    request was sent and the service answered, but with something this SDK's
+    model does not describe (an old SDK, a service change, a proxy). The
+    message names the paths only, never a value; ``response`` is botocore's
+    parsed dict, as a raw botocore client would have returned it.
+    """
+
+    operation: str
+    errors: tuple[Violation, ...]
+    response: Mapping[str, Any]
+
+    def __init__(
+        self, operation: str, errors: Iterable[Violation], response: Mapping[str, Any]
+    ) -> None:
+        self.operation = operation
+        self.errors = tuple(errors)
+        self.response = response
+        paths = ", ".join(error.path or "<root>" for error in self.errors)
+        super().__init__(
+            f"the {operation} response does not fit the model at: {paths} "
+            "(its parsed dict is this error's .response)"
+        )
+
+
 class _Absent:
     """Marks a member that is not in a parameter dict (distinct from ``None``)."""
 
@@ -127,6 +162,80 @@ def type_name(value: object) -> str:
     return "None" if value is None else type(value).__name__
 
 
+# Caller-supplied values are never trusted to behave: a ``str`` subclass may
+# override ``__len__``, an object may fake ``__class__`` (which ``isinstance``
+# believes), a ``dict`` subclass may override ``items``. So types are tested on
+# ``type(value)`` (its real MRO), and a subclass of a builtin is copied to the
+# exact builtin by the builtin's own method before anything else is asked of it.
+_COPY: Final[Mapping[type, Callable[[Any], Any]]] = MappingProxyType(
+    {
+        str: str.__str__,
+        int: int.__int__,
+        float: float.__float__,
+        bytes: bytes.__bytes__,
+    }
+)
+
+
+def exact(value: object, kind: type[T]) -> T | None:
+    """``value`` as exactly ``kind`` (``str``, ``int``, ``float``, ``bytes``),
+    copied from a subclass; ``None`` when it is not one (``bool`` is no ``int``)."""
+    cls = type(value)
+    if cls is kind:
+        return value  # type: ignore[return-value]  # narrowed by the test
+    if cls is bool or not issubclass(cls, kind):
+        return None
+    return _COPY[kind](value)  # type: ignore[no-any-return]
+
+
+def plain_list(value: object, tuples: bool = True) -> list[Any] | None:
+    """A list or tuple (or a subclass: copied without its own methods)."""
+    cls = type(value)
+    if cls is list:
+        return value  # type: ignore[return-value]  # narrowed by the test
+    if issubclass(cls, list):
+        return list(list.__iter__(value))  # type: ignore[arg-type]
+    if tuples and issubclass(cls, tuple):
+        return list(tuple.__iter__(value))  # type: ignore[arg-type]
+    return None
+
+
+def plain_items(value: object) -> Iterable[tuple[Any, Any]] | None:
+    """The entries of a ``dict`` (or of a subclass, read by ``dict``'s own view)."""
+    if type(value) is dict:
+        return value.items()
+    if issubclass(type(value), dict):
+        return dict.items(value)  # type: ignore[arg-type]
+    return None
+
+
+_PRINTABLE_KEYS: Final = frozenset({int, float, bool, type(None)})
+_ONLY_STR: Final = frozenset({str})
+
+
+def key_text(key: object) -> str:
+    """A map or structure key for a path, without running any of its methods."""
+    text = exact(key, str)
+    if text is not None:
+        return text
+    if type(key) in _PRINTABLE_KEYS:
+        return str(key)
+    return f"<{type_name(key)}>"
+
+
+def _decimal_as_float(value: object) -> float | None:
+    """A ``decimal.Decimal`` as a float (botocore's JSON serializer does the same;
+    its query and XML ones write ``str`` of it). ``decimal`` is looked up, not
+    imported: a caller who has a ``Decimal`` has imported it."""
+    module = sys.modules.get("decimal")
+    if module is None or not issubclass(type(value), module.Decimal):
+        return None
+    try:
+        return float(module.Decimal.__float__(value))
+    except ValueError:  # a signalling NaN
+        return None
+
+
 class Reader:
     """What ``from_dict`` carries down the tree: the violations and the strictness.
 
@@ -158,15 +267,22 @@ class Reader:
     def structure(
         self, value: object, path: str, known: frozenset[str], required: bool
     ) -> Mapping[str, object] | None:
-        """The mapping of a structure, after the unknown-key check when strict."""
-        if type(value) is not dict and not isinstance(value, Mapping):
-            self.reject(value, path, "a mapping", required)
-            return None
+        """The mapping of a structure, after the unknown-key check when strict.
+
+        A ``dict`` as botocore's validator takes it; a subclass, or keys that
+        are not exactly ``str``, are copied first, so no caller code runs.
+        """
+        if type(value) is not dict or not _ONLY_STR.issuperset(map(type, value)):
+            items = plain_items(value)
+            if items is None:
+                self.reject(value, path, "a dict", required)
+                return None
+            value = {key_text(key): item for key, item in items}
         if self.strict and not known.issuperset(value):
             for key in value:
                 if key not in known:
                     self.errors.append(
-                        Violation(join(path, str(key)), "unknown", "unknown member")
+                        Violation(join(path, key), "unknown", "unknown member")
                     )
         return value
 
@@ -181,12 +297,13 @@ class Reader:
         """
         if self.strict or known.issuperset(mapping):
             return None
-        marker = mapping.get(UNKNOWN_MEMBER)
-        if isinstance(marker, Mapping) and isinstance(marker.get("name"), str):
-            return str(marker["name"])
+        items = plain_items(mapping.get(UNKNOWN_MEMBER))
+        name = None if items is None else dict(items).get("name")
+        if type(name) is str:
+            return name
         for key, value in mapping.items():
             if key not in known and value is not None:
-                return str(key)
+                return key_text(key)
         return None
 
 
@@ -197,6 +314,18 @@ UNKNOWN_MEMBER: Final = "SDK_UNKNOWN_MEMBER"
 # validated, printed and written without exhausting Python's stack.
 MAX_DEPTH: Final = 100
 _TOO_DEEP = Violation("", "type", "nested too deeply to check")
+_DEEPER: Final = f"nested deeper than {MAX_DEPTH} structures"
+
+
+class _Nesting(_local):
+    """How many structures deep ``validate()`` and ``repr()`` are, per thread
+    (codecs are shared between threads, so the count cannot live on them)."""
+
+    depth = 0
+    printing = 0
+
+
+_NESTING: Final = _Nesting()
 
 
 class Shape:
@@ -241,6 +370,15 @@ class Shape:
             raise ValidationError(reader.errors)
         return result
 
+    @classmethod
+    def _from_response(cls, response: Mapping[str, Any], operation: str) -> Self:
+        """Read botocore's parsed response of ``operation`` (leniently); one that
+        does not fit the model raises ``ResponseValidationError``."""
+        try:
+            return cls.from_dict(response, strict=False)
+        except ValidationError as invalid:
+            raise ResponseValidationError(operation, invalid.errors, response) from None
+
     def validate(self) -> None:
         """Check every model constraint; raise ``ValidationError`` if any fails."""
         errors: list[Violation] = []
@@ -262,6 +400,14 @@ class Shape:
         fields = dataclasses.fields(self)  # type: ignore[arg-type]
         return describe(self, ((item.name, is_sensitive(item)) for item in fields))
 
+    def _params(self) -> dict[str, Any]:
+        """``to_dict()`` for the client: a value nested too deep for Python's
+        stack (possible with ``validate=False``) is a ``ValidationError``."""
+        try:
+            return self.to_dict()
+        except RecursionError:
+            raise ValidationError([_TOO_DEEP]) from None
+
 
 SENSITIVE: Final[Mapping[str, bool]] = MappingProxyType({"sensitive": True})
 """The metadata of a field the model marks sensitive:
@@ -274,13 +420,32 @@ def is_sensitive(item: dataclasses.Field[Any]) -> bool:
 
 
 def describe(value: object, members: Iterable[tuple[str, bool]]) -> str:
-    """``Name(a=1, secret=<sensitive>)``, leaving out members that are ``None``."""
+    """``Name(a=1, secret=<sensitive>)``, leaving out members that are ``None``.
+
+    It never raises: below ``MAX_DEPTH`` structures it prints ``Name(...)``, and
+    a member whose own ``repr`` fails (a hostile object) prints as its type.
+    """
+    if _NESTING.printing >= MAX_DEPTH:
+        return f"{type(value).__name__}(...)"
     shown = []
-    for name, hidden in members:
-        member = getattr(value, name)
-        if member is not None:
-            shown.append(f"{name}=<sensitive>" if hidden else f"{name}={member!r}")
+    _NESTING.printing += 1
+    try:
+        for name, hidden in members:
+            member = getattr(value, name)
+            if member is not None:
+                shown.append(
+                    f"{name}=<sensitive>" if hidden else f"{name}={_repr(member)}"
+                )
+    finally:
+        _NESTING.printing -= 1
     return f"{type(value).__name__}({', '.join(shown)})"
+
+
+def _repr(value: object) -> str:
+    try:
+        return repr(value)
+    except Exception:  # a caller's object: repr must not raise
+        return f"<{type_name(value)}>"
 
 
 class Codec(Protocol[T]):
@@ -410,10 +575,10 @@ class String:
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> str | None:
-        if isinstance(value, str):
-            return value
-        reader.reject(value, path, "str", required)
-        return None
+        text = exact(value, str)
+        if text is None:
+            reader.reject(value, path, "str", required)
+        return text
 
     def check(
         self,
@@ -425,11 +590,13 @@ class String:
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, str):
+        text = exact(value, str)
+        if text is None:
             errors.append(
                 Violation(path, "type", f"expected str, got {type_name(value)}")
             )
             return
+        value = text
         if self.min_length is not None or self.max_length is not None:
             _check_length(
                 len(value), self.min_length, self.max_length, "characters", path, errors
@@ -449,7 +616,7 @@ class String:
             )
 
     def accepts(self, value: object) -> bool:
-        if not isinstance(value, str) or not self._low <= len(value) <= self._high:
+        if type(value) is not str or not self._low <= len(value) <= self._high:
             return False
         if self.pattern is None:
             return True
@@ -475,10 +642,10 @@ class Enum(Generic[E]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> E | None:
-        if isinstance(value, str):
-            return value  # type: ignore[return-value]  # AWS adds enum values over time
-        reader.reject(value, path, "str", required)
-        return None
+        text = exact(value, str)
+        if text is None:
+            reader.reject(value, path, "str", required)
+        return text  # type: ignore[return-value]  # AWS adds enum values over time
 
     def check(
         self,
@@ -490,11 +657,13 @@ class Enum(Generic[E]):
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, str):
+        text = exact(value, str)
+        if text is None:
             errors.append(
                 Violation(path, "type", f"expected str, got {type_name(value)}")
             )
             return
+        value = text
         if value not in self.values:
             shown = show(value, sensitive or self.sensitive)
             errors.append(
@@ -502,7 +671,7 @@ class Enum(Generic[E]):
             )
 
     def accepts(self, value: object) -> bool:
-        return isinstance(value, str) and value in self.values
+        return type(value) is str and value in self.values
 
     def dump(self, value: E) -> Any:
         return value
@@ -530,10 +699,10 @@ class Integer:
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> int | None:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        reader.reject(value, path, "int", required)
-        return None
+        number = exact(value, int)
+        if number is None:
+            reader.reject(value, path, "int", required)
+        return number
 
     def check(
         self,
@@ -545,13 +714,19 @@ class Integer:
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, int) or isinstance(value, bool):
+        number = exact(value, int)
+        if number is None:
             errors.append(
                 Violation(path, "type", f"expected int, got {type_name(value)}")
             )
             return
         _check_range(
-            value, self.minimum, self.maximum, path, errors, sensitive or self.sensitive
+            number,
+            self.minimum,
+            self.maximum,
+            path,
+            errors,
+            sensitive or self.sensitive,
         )
 
     def accepts(self, value: object) -> bool:
@@ -585,10 +760,14 @@ class Float:
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> float | None:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return value
-        if not reader.strict and isinstance(value, str) and value in _NON_FINITE:
-            return float(value)  # botocore's JSON parser leaves these as text
+        number = _real(value)
+        if number is None:
+            number = _decimal_as_float(value)  # botocore's validator takes one
+        if number is not None:
+            return number
+        text = exact(value, str)
+        if not reader.strict and text is not None and text in _NON_FINITE:
+            return float(text)  # botocore's JSON parser leaves these as text
         reader.reject(value, path, "float", required)
         return None
 
@@ -602,13 +781,19 @@ class Float:
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
+        number = _real(value)
+        if number is None:
             errors.append(
                 Violation(path, "type", f"expected float, got {type_name(value)}")
             )
             return
         _check_range(
-            value, self.minimum, self.maximum, path, errors, sensitive or self.sensitive
+            number,
+            self.minimum,
+            self.maximum,
+            path,
+            errors,
+            sensitive or self.sensitive,
         )
 
     def accepts(self, value: object) -> bool:
@@ -620,6 +805,12 @@ class Float:
 
     def dump(self, value: float) -> Any:
         return value
+
+
+def _real(value: object) -> float | None:
+    """A float or an int (not a bool), as exactly that type."""
+    number = exact(value, float)
+    return exact(value, int) if number is None else number
 
 
 class _TypeChecked:
@@ -669,7 +860,7 @@ class _Scalar(_TypeChecked, Generic[T]):
         return self.kind.__name__
 
     def accepts(self, value: object) -> bool:
-        return isinstance(value, self.kind)
+        return issubclass(type(value), self.kind)
 
     def dump(self, value: T) -> Any:
         return value
@@ -701,8 +892,8 @@ class Timestamp(_Scalar[datetime]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> datetime | None:
-        if isinstance(value, datetime):
-            return value
+        if issubclass(type(value), datetime):
+            return value  # type: ignore[return-value]  # narrowed by the test
         parsed = parse_timestamp(value)
         if parsed is None:
             reader.reject(value, path, "datetime", required)
@@ -711,16 +902,17 @@ class Timestamp(_Scalar[datetime]):
 
 def parse_timestamp(value: object) -> datetime | None:
     """A timestamp parameter that is not a datetime, as botocore reads it."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None
-    seconds: float = 0.0
-    if isinstance(value, str):
+    text = exact(value, str)
+    if text is not None:
         try:
-            seconds = float(value)
+            seconds: float = float(text)
         except ValueError:
-            return _parse_date_text(value)
+            return _parse_date_text(text)
     else:
-        seconds = value
+        number = _real(value)
+        if number is None:
+            return None
+        seconds = number
     try:
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
@@ -747,14 +939,15 @@ def _parse_date_text(text: str) -> datetime | None:
 def encode_text(value: object) -> bytes | None:
     """A blob parameter given as ``bytearray`` or ``str`` (UTF-8), as botocore
     sends it; ``None`` when it is neither or cannot be encoded."""
-    if isinstance(value, bytearray):
-        return bytes(value)
-    if isinstance(value, str):
-        try:
-            return value.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-    return None
+    if issubclass(type(value), bytearray):
+        return bytes(memoryview(value))  # type: ignore[arg-type]
+    text = exact(value, str)
+    if text is None:
+        return None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
 
 
 class Blob:
@@ -782,8 +975,9 @@ class Blob:
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> bytes | None:
-        if isinstance(value, bytes):
-            return value
+        data = exact(value, bytes)
+        if data is not None:
+            return data
         encoded = encode_text(value)
         if encoded is None:
             reader.reject(value, path, "bytes", required)
@@ -799,17 +993,18 @@ class Blob:
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, bytes):
+        data = exact(value, bytes)
+        if data is None:
             errors.append(
                 Violation(path, "type", f"expected bytes, got {type_name(value)}")
             )
             return
         _check_length(
-            len(value), self.min_length, self.max_length, "bytes", path, errors
+            len(data), self.min_length, self.max_length, "bytes", path, errors
         )
 
     def accepts(self, value: object) -> bool:
-        return isinstance(value, bytes) and self._low <= len(value) <= self._high
+        return type(value) is bytes and self._low <= len(value) <= self._high
 
     def dump(self, value: bytes) -> Any:
         return value
@@ -832,8 +1027,11 @@ class Stream(_TypeChecked):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> bytes | Readable | None:
-        if isinstance(value, (bytes, Readable)):
-            return value
+        data = exact(value, bytes)
+        if data is not None:
+            return data
+        if _readable(value):
+            return value  # type: ignore[return-value]  # narrowed by _readable
         encoded = encode_text(value)
         if encoded is None:
             reader.reject(value, path, self.expected(), required)
@@ -843,26 +1041,55 @@ class Stream(_TypeChecked):
         return "bytes or a file-like object"
 
     def accepts(self, value: object) -> bool:
-        return isinstance(value, (bytes, Readable))
+        return type(value) is bytes or _readable(value)
 
     def dump(self, value: bytes | Readable) -> Any:
         return value
 
 
-def is_json(value: object, depth: int = 0) -> bool:
-    """Whether a value is a JSON value (what a document may hold)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return True
-    if depth >= MAX_DEPTH:
+def _readable(value: object) -> bool:
+    """A file-like object (the caller's own, so its ``read`` is meant to run;
+    a hostile ``__getattr__`` only makes it not one)."""
+    try:
+        return isinstance(value, Readable) and not isinstance(value, type)
+    except Exception:  # a hostile __getattr__
         return False
-    if isinstance(value, list):
-        return all(is_json(item, depth + 1) for item in value)
-    if isinstance(value, dict):
-        return all(
-            isinstance(key, str) and is_json(item, depth + 1)
-            for key, item in value.items()
-        )
-    return False
+
+
+_JSON_SCALARS: Final = frozenset({bool, int, float, str, type(None)})
+_NOT_JSON: Final = object()
+
+
+def json_copy(value: object, depth: int = 0) -> Any:
+    """A JSON value (what a document may hold) as exact builtin types, or
+    ``_NOT_JSON``; subclasses are copied by the builtins' own methods."""
+    cls = type(value)
+    if cls in _JSON_SCALARS:
+        return value
+    for kind in (str, int, float):
+        if cls is not bool and issubclass(cls, kind):
+            return _COPY[kind](value)
+    if depth >= MAX_DEPTH:
+        return _NOT_JSON
+    entries = plain_list(value, tuples=False)
+    if entries is not None:
+        items = [json_copy(item, depth + 1) for item in entries]
+        return _NOT_JSON if any(item is _NOT_JSON for item in items) else items
+    pairs = plain_items(value)
+    if pairs is None:
+        return _NOT_JSON
+    copied = {}
+    for key, item in pairs:
+        text, item = exact(key, str), json_copy(item, depth + 1)
+        if text is None or item is _NOT_JSON:
+            return _NOT_JSON
+        copied[text] = item
+    return copied
+
+
+def is_json(value: object) -> bool:
+    """Whether a value is a JSON value (what a document may hold)."""
+    return json_copy(value) is not _NOT_JSON
 
 
 class Json(_TypeChecked):
@@ -881,8 +1108,9 @@ class Json(_TypeChecked):
         if value is None or value is ABSENT:
             reader.reject(ABSENT, path, self.expected(), required)
             return None
-        if is_json(value):
-            return value  # type: ignore[return-value]  # checked by is_json
+        copied = json_copy(value)
+        if copied is not _NOT_JSON:
+            return copied  # type: ignore[no-any-return]
         reader.reject(value, path, self.expected(), required)
         return None
 
@@ -922,11 +1150,13 @@ class List(Generic[T]):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> list[T] | None:
-        if not isinstance(value, (list, tuple)):
+        entries = value if type(value) is list else plain_list(value)
+        if entries is None:
             reader.reject(value, path, "list", required)
             return None
-        exact = self.item.exact
-        if exact is not None and all(type(entry) is exact for entry in value):
+        value = entries
+        kind = self.item.exact
+        if kind is not None and all(type(entry) is kind for entry in value):
             return list(value)
         read_item = self.item.read
         result: list[T] = []
@@ -948,11 +1178,13 @@ class List(Generic[T]):
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, list):
+        entries = plain_list(value, tuples=False)
+        if entries is None:
             errors.append(
                 Violation(path, "type", f"expected list, got {type_name(value)}")
             )
             return
+        value = entries
         _check_length(
             len(value), self.min_length, self.max_length, "entries", path, errors
         )
@@ -963,7 +1195,7 @@ class List(Generic[T]):
 
     def accepts(self, value: object) -> bool:
         return (
-            isinstance(value, list)
+            type(value) is list
             and self._low <= len(value) <= self._high
             and all(map(self.item.accepts, value))
         )
@@ -1011,18 +1243,19 @@ class Map(Generic[K, V]):
     @staticmethod
     def _paths(path: str, key: object, sensitive: bool) -> tuple[str, str]:
         """The paths of an entry's key and of its value."""
-        shown = "*" if sensitive else str(key)
+        shown = "*" if sensitive else key_text(key)
         return f"{path} (key: {shown})", join(path, shown)
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> dict[K, V] | None:
-        if type(value) is not dict and not isinstance(value, Mapping):
-            reader.reject(value, path, "a mapping", required)
+        items = value.items() if type(value) is dict else plain_items(value)
+        if items is None:
+            reader.reject(value, path, "a dict", required)
             return None
         key_type, value_type = self.key.exact, self.value.exact
         result: dict[K, V] = {}
-        for raw_key, raw_value in value.items():
+        for raw_key, raw_value in items:
             # Values of the exact scalar type are taken as they are; only the
             # rest pay for paths, which matter when something is wrong.
             key, item = raw_key, raw_value
@@ -1046,25 +1279,27 @@ class Map(Generic[K, V]):
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, dict):
+        items = plain_items(value)
+        if items is None:
             errors.append(
                 Violation(path, "type", f"expected dict, got {type_name(value)}")
             )
             return
+        entries = list(items)
         _check_length(
-            len(value), self.min_length, self.max_length, "entries", path, errors
+            len(entries), self.min_length, self.max_length, "entries", path, errors
         )
         sensitive = sensitive or self.sensitive
         check_key = self.key.check
         check_value = self.value.check
-        for key, item in value.items():
+        for key, item in entries:
             key_path, value_path = self._paths(path, key, sensitive)
             check_key(key, key_path, errors, sensitive, required=True)
             check_value(item, value_path, errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
         return (
-            isinstance(value, dict)
+            type(value) is dict
             and self._low <= len(value) <= self._high
             and all(map(self.key.accepts, value))
             and all(map(self.value.accepts, value.values()))
@@ -1097,16 +1332,32 @@ class _ClassCodec(Generic[S]):
 
 
 class Structure(_ClassCodec[S]):
-    """A structure shape, delegating to the generated class."""
+    """A structure shape, delegating to the generated class.
 
-    __slots__ = ()
+    A ``recursive`` one (it can contain itself) counts its nesting against
+    ``MAX_DEPTH`` in ``read``, ``check`` and ``accepts`` alike; any other can
+    only nest as deep as the model, so it skips the count.
+    """
+
+    __slots__ = ("recursive",)
+
+    def __init__(
+        self,
+        find: Callable[[], type[S]],
+        *,
+        sensitive: bool = False,
+        recursive: bool = False,
+    ) -> None:
+        super().__init__(find, sensitive=sensitive)
+        self.recursive = recursive
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> S | None:
+        if not self.recursive:
+            return self.cls._from_wire(value, path, reader, required)
         if reader.depth >= MAX_DEPTH:
-            message = f"nested deeper than {MAX_DEPTH} structures"
-            reader.errors.append(Violation(path, "type", message))
+            reader.errors.append(Violation(path, "type", _DEEPER))
             return None
         reader.depth += 1
         result = self.cls._from_wire(value, path, reader, required)
@@ -1123,7 +1374,7 @@ class Structure(_ClassCodec[S]):
     ) -> None:
         if not _check_required(value, path, errors, required):
             return
-        if not isinstance(value, self.cls):
+        if not issubclass(type(value), self.cls):
             errors.append(
                 Violation(
                     path,
@@ -1132,13 +1383,42 @@ class Structure(_ClassCodec[S]):
                 )
             )
             return
-        value._check(path, errors, sensitive or self.sensitive)
+        # Its real type is the class (or a subclass); no cast() call on the hot path.
+        shape: Shape = value  # type: ignore[assignment]
+        sensitive = sensitive or self.sensitive
+        if not self.recursive:
+            shape._check(path, errors, sensitive)
+            return
+        nesting = _NESTING
+        if nesting.depth >= MAX_DEPTH:
+            errors.append(Violation(path, "type", _DEEPER))
+            return
+        nesting.depth += 1
+        try:
+            shape._check(path, errors, sensitive)
+        finally:
+            nesting.depth -= 1
 
     def accepts(self, value: object) -> bool:
+        """The fast path; the same depth limit as ``read``, counted per thread."""
         found = self._class  # the hot path skips the property
         if found is None:
             found = self.cls
-        return isinstance(value, found) and value._is_valid()
+        if type(value) is not found and not issubclass(type(value), found):
+            return False
+        # Its real type is the class (or a subclass); no cast() call on the hot path.
+        shape: Shape = value  # type: ignore[assignment]
+        if not self.recursive:
+            return shape._is_valid()
+        nesting = _NESTING  # one read and two writes: a thread-local is slow
+        depth = nesting.depth
+        if depth >= MAX_DEPTH:
+            return False
+        nesting.depth = depth + 1
+        try:
+            return shape._is_valid()
+        finally:
+            nesting.depth = depth
 
     def dump(self, value: S) -> Any:
         return value.to_dict()
@@ -1190,12 +1470,10 @@ class Events(_ClassCodec[S], _TypeChecked):
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
     ) -> EventStream[S] | None:
-        if isinstance(value, EventStream):
-            return value
-        if isinstance(value, Iterable) and not isinstance(
-            value, (str, bytes, bytearray, Mapping)
-        ):
-            return EventStream(value, self.cls)
+        if issubclass(type(value), EventStream):
+            return value  # type: ignore[return-value]  # narrowed by the test
+        if _iterable(value):
+            return EventStream(value, self.cls)  # type: ignore[arg-type]
         reader.reject(value, path, self.expected(), required)
         return None
 
@@ -1203,10 +1481,21 @@ class Events(_ClassCodec[S], _TypeChecked):
         return "an event stream"
 
     def accepts(self, value: object) -> bool:
-        return isinstance(value, EventStream)
+        return issubclass(type(value), EventStream)
 
     def dump(self, value: EventStream[S]) -> Any:
         return value.raw
+
+
+def _iterable(value: object) -> bool:
+    """What botocore gives for an event stream (any iterable but text, bytes
+    or a mapping)."""
+    if issubclass(type(value), (str, bytes, bytearray, Mapping)):
+        return False
+    try:
+        return isinstance(value, Iterable)
+    except Exception:  # a hostile __class__ or __getattr__
+        return False
 
 
 def exactly_one(members: Sequence[object]) -> bool:

@@ -28,7 +28,8 @@ class ConnectClient:
 
     ``validate=True`` (the default) checks each request against every
     constraint of the model before sending it, and raises ``ValidationError``
-    without any network I/O when it breaks one.
+    without any network I/O when it breaks one. A response that does not fit
+    the model raises ``ResponseValidationError`` (with botocore's parsed dict).
     """
 
     def __init__(self, client: BaseClient, *, validate: bool = True) -> None:
@@ -91,9 +92,11 @@ class ConnectClient:
         """
         if self._validate:
             request.validate()
-        params = request.to_dict()
+        params = request._params()
         # Made once here, so botocore's retries resend the same token.
         if "ClientToken" not in params:
             params["ClientToken"] = str(uuid.uuid4())
         response = self._call("start_email_contact", params)
-        return shapes.StartEmailContactResponse.from_dict(response, strict=False)
+        return shapes.StartEmailContactResponse._from_response(
+            response, "start_email_contact"
+        )

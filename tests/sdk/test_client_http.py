@@ -35,6 +35,7 @@ from generated.connect import (
     InvalidRequestException,
     InvalidRequestExceptionReason,
     ResourceNotFoundException,
+    ResponseValidationError,
     SegmentAttributeValue,
     ServiceQuotaExceededException,
     ServiceQuotaExceededExceptionReason,
@@ -45,6 +46,7 @@ from generated.connect import (
 from tests.sdk.sample_requests import make_request
 
 Reply = tuple[int, dict[str, str], bytes]
+METHOD = "start_email_contact"
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,27 @@ def client_token(recorded: Recorded) -> str:
 
 
 # --- success -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("contact_id", [5, {}])
+def test_response_that_does_not_fit_the_model_from_the_wire(
+    client: ConnectClient, fake: FakeConnect, contact_id: Any
+) -> None:
+    """A 200 whose body botocore parses but the model does not describe raises
+    ``ResponseValidationError`` (not the request's ``ValidationError``), with
+    the dict raw botocore returns for the same bytes (the oracle)."""
+    fake.script(json_reply(200, {"ContactId": contact_id}))
+    with pytest.raises(ResponseValidationError) as raised:
+        client.start_email_contact(make_request())
+    assert not isinstance(raised.value, ValidationError)
+    assert [v.path for v in raised.value.errors] == ["ContactId"]
+    fake.script(json_reply(200, {"ContactId": contact_id}))
+    raw = getattr(client.botocore_client, METHOD)(**make_request().to_dict())
+    assert raised.value.response == raw | {
+        "ResponseMetadata": raised.value.response["ResponseMetadata"]
+    }
+    assert raw["ContactId"] == contact_id
+    assert len(fake.requests) == 2
 
 
 def test_success_request_on_the_wire(client: ConnectClient, fake: FakeConnect) -> None:

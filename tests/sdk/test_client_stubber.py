@@ -18,7 +18,7 @@ import botocore.session
 import botocore.stub
 import pytest
 from botocore.client import BaseClient
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ParamValidationError
 from botocore.stub import Stubber
 
 from generated.connect import (
@@ -31,6 +31,7 @@ from generated.connect import (
     InvalidRequestException,
     InvalidRequestExceptionReason,
     ResourceNotFoundException,
+    ResponseValidationError,
     ServiceQuotaExceededException,
     ServiceQuotaExceededExceptionReason,
     StartEmailContactResponse,
@@ -156,6 +157,35 @@ def test_response_with_unknown_members_parses(
     response = client.start_email_contact(make_request())
     assert response == StartEmailContactResponse(contact_id="contact-3")
     stubber.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("contact_id", [5, {}, ["c"], True])
+def test_response_that_does_not_fit_the_model_is_not_a_request_error(
+    botocore_client: BaseClient, client: ConnectClient, contact_id: Any
+) -> None:
+    """A 200 reply botocore's own validator refuses (the oracle: the Stubber
+    will not even queue it) raises ``ResponseValidationError``, which keeps
+    botocore's parsed dict and names the path, and is no ``ValidationError``."""
+    with Stubber(botocore_client) as stub, pytest.raises(ParamValidationError):
+        stub.add_response(METHOD, {"ContactId": contact_id})
+    with Stubber(botocore_client) as stub:
+        reply: dict[str, Any] = {"ContactId": "valid"}
+        stub.add_response(METHOD, reply)
+        reply["ContactId"] = contact_id  # into the dict botocore will return
+        with pytest.raises(ResponseValidationError) as raised:
+            client.start_email_contact(make_request())
+    error = raised.value
+    assert not isinstance(error, (ValidationError, ClientError))
+    assert error.response is reply
+    assert [(v.path, v.rule) for v in error.errors] == [("ContactId", "type")]
+    assert "ContactId" in str(error)
+    # Raw botocore returns the same reply as it is.
+    with Stubber(botocore_client) as stub:
+        reply = {"ContactId": "valid"}
+        stub.add_response(METHOD, reply)
+        reply["ContactId"] = contact_id
+        raw = getattr(botocore_client, METHOD)(**make_request().to_dict())
+    assert raw["ContactId"] == contact_id
 
 
 # --- modeled errors ------------------------------------------------------------

@@ -501,13 +501,41 @@ def test_sensitive_members_never_show_in_repr_str_or_messages() -> None:
     assert SECRET not in text
 
 
+def _under_sensitive() -> set[str]:
+    """Structures botocore's model reaches below a sensitive member or shape."""
+    found: set[str] = set()
+    stack = [
+        target
+        for shape in closure().values()
+        if isinstance(shape, botocore.model.StructureShape)
+        for target in shape.members.values()
+        if target.metadata.get("sensitive")
+    ]
+    while stack:
+        shape = stack.pop()
+        if shape.name in found:
+            continue
+        found.add(shape.name)
+        if isinstance(shape, botocore.model.StructureShape):
+            stack.extend(shape.members.values())
+        elif isinstance(shape, botocore.model.ListShape):
+            stack.append(shape.member)
+        elif isinstance(shape, botocore.model.MapShape):
+            stack.extend((shape.key, shape.value))
+    return found
+
+
 def test_sensitive_members_are_the_ones_the_model_marks() -> None:
+    """Those the model marks, and every member of a structure under one (the
+    model marks ``EmailAttachments`` sensitive, not ``EmailAttachment``)."""
     marked = set()
+    inherited = _under_sensitive()
+    assert "EmailAttachment" in inherited
     for name in PLAIN:
         shape = closure()[name]
         assert isinstance(shape, botocore.model.StructureShape)
         for member, target in shape.members.items():
-            if target.metadata.get("sensitive"):
+            if target.metadata.get("sensitive") or name in inherited:
                 marked.add(f"{name}.{field_name(member)}")
     hidden = {
         f"{name}.{field.name}"

@@ -116,7 +116,8 @@ class _Codec(ShapeVisitor[tuple[str, list[str]]]):
         return "_rt.Map", [key, value, *options]
 
     def visit_structure(self, shape: ir.StructureShape) -> tuple[str, list[str]]:
-        return "_rt.Structure", [f"lambda: shapes.{shape.name}"]
+        recursive = ["recursive=True"] if shape.recursive else []
+        return "_rt.Structure", [f"lambda: shapes.{shape.name}", *recursive]
 
     def visit_event_stream(self, shape: ir.StructureShape) -> tuple[str, list[str]]:
         return "_rt.Events", [f"lambda: shapes.{shape.name}"]
@@ -174,7 +175,9 @@ def codecs_view(context: Context) -> CodecsView:
     codecs = []
     for shape in _order([s for s in context.service.shapes if s.name not in errors]):
         constructor, arguments = visit(shape, _Codec(context, imports))
-        if shape.sensitive:
+        # A map under a sensitive ancestor hides its keys in every path.
+        inherited = isinstance(shape, ir.MapShape) and shape.sensitive_by_inheritance
+        if shape.sensitive or inherited:
             arguments.append("sensitive=True")
         codecs.append(
             CodecView(

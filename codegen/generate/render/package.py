@@ -26,7 +26,7 @@ TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 RUNTIME = Path(__file__).resolve().parents[1] / "runtime"
 
 # What the package re-exports from its runtime module.
-_RUNTIME_EXPORTS = ("ValidationError", "Violation")
+_RUNTIME_EXPORTS = ("ResponseValidationError", "ValidationError", "Violation")
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ def lazy_view(context: Context, kind: str, modules: dict[str, str]) -> LazyView:
     """The ``__init__`` of a lazily loaded package: names, modules, type imports.
 
     The package's own (``kind == "package"``) also re-exports the runtime's
-    ``ValidationError`` and ``Violation``, imported eagerly.
+    ``ResponseValidationError``, ``ValidationError`` and ``Violation``,
+    imported eagerly.
     """
     eager = kind == "package"
     type_checking = Imports()
@@ -56,7 +57,7 @@ def lazy_view(context: Context, kind: str, modules: dict[str, str]) -> LazyView:
     return LazyView(
         header=context.header,
         docstring=context.module_doc(kind),
-        eager_imports=("from ._runtime import ValidationError, Violation",) * eager,
+        eager_imports=(f"from ._runtime import {', '.join(_RUNTIME_EXPORTS)}",) * eager,
         type_checking=type_checking.lines(),
         names=tuple(exported),
         modules=tuple(sorted(modules.items())),

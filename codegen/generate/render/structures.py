@@ -204,7 +204,9 @@ def _field(
         local=_local(member, shape),
         annotation=annotation,
         required=member.required,
-        sensitive=member.sensitive or target.sensitive,
+        sensitive=(
+            member.sensitive or target.sensitive or shape.sensitive_by_inheritance
+        ),
         codec=codec,
         exact=exact,
         dump=visit(target, _Dumped()),
@@ -254,6 +256,11 @@ def _class_doc(shape: ir.StructureShape) -> str:
         )
     elif shape.union:
         doc += "\n\nA union: exactly one member is set."
+    if shape.sensitive_by_inheritance:
+        doc += (
+            "\n\nThe model reaches it under a sensitive member, so no member's "
+            "value shows in its ``repr`` or in a validation message."
+        )
     return docstring(doc, indent=4)
 
 

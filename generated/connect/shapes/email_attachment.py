@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
 from .. import _codecs as _c
@@ -15,15 +15,19 @@ __all__ = ["EmailAttachment"]
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class EmailAttachment(_rt.Shape):
-    """Information about the email attachment files."""
+    """Information about the email attachment files.
+
+    The model reaches it under a sensitive member, so no member's value shows in
+    its ``repr`` or in a validation message.
+    """
 
     _strict_by_default: ClassVar[bool] = True
     _wire_names: ClassVar[frozenset[str]] = frozenset({"FileName", "S3Url"})
 
-    file_name: str
+    file_name: str = field(metadata=_rt.SENSITIVE)
     """A case-sensitive name of the attached file being uploaded."""
 
-    s3_url: str
+    s3_url: str = field(metadata=_rt.SENSITIVE)
     """The pre-signed URLs for the S3 bucket where the email attachment is stored."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,8 +65,12 @@ class EmailAttachment(_rt.Shape):
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _c.file_name.check(
-            self.file_name, _rt.join(path, "FileName"), errors, sensitive, required=True
+            self.file_name,
+            _rt.join(path, "FileName"),
+            errors,
+            sensitive=True,
+            required=True,
         )
         _c.pre_signed_attachment_url.check(
-            self.s3_url, _rt.join(path, "S3Url"), errors, sensitive, required=True
+            self.s3_url, _rt.join(path, "S3Url"), errors, sensitive=True, required=True
         )

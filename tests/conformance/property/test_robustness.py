@@ -10,6 +10,7 @@ model marks sensitive (or of anything inside one).
 
 from __future__ import annotations
 
+import functools
 import json
 import traceback
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from generated.connect import ValidationError
 
 from . import strategies as S
 from .profiles import examples
-from .sites import Site, replaced, sites
+from .sites import Site, replaced, replaced_in_object, sites
 
 T = TypeVar("T")
 
@@ -265,3 +266,191 @@ def test_objects_read_from_deep_json_can_be_validated_printed_and_written(
     except RecursionError:
         assume(False)
     _afterwards("SegmentAttributeValue", obj)
+
+
+# --- hostile objects -----------------------------------------------------------
+#
+# Values whose methods misbehave: every method a caller can override records its
+# name and raises (or, for ``__len__``, returns 10**20); objects that fake their
+# ``__class__`` (which ``isinstance`` believes); dict, list and tuple subclasses
+# with the same entries. ``from_dict`` and ``validate()`` must run none of those
+# methods and raise nothing but ``ValidationError``; ``repr`` must not raise.
+
+CALLED: list[str] = []
+
+
+class Boom(Exception):
+    """What a hostile method raises."""
+
+
+def _hostile(name: str) -> Any:
+    def method(self: object, *args: object, **kwargs: object) -> Any:
+        CALLED.append(f"{type(self).__name__}.{name}")
+        raise Boom(name)
+
+    return method
+
+
+def _huge_len(self: object) -> int:
+    CALLED.append(f"{type(self).__name__}.__len__")
+    return 10**20
+
+
+_COMMON: tuple[str, ...] = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__")
+_COMMON += ("__ge__", "__str__", "__format__", "__bool__", "__getattr__")
+_COMMON += ("__iter__", "__contains__", "__getitem__", "__index__", "__int__")
+_COMMON += ("__float__", "__reduce__")
+_NUMERIC = ("__add__", "__sub__", "__mul__", "__truediv__", "__neg__", "__abs__")
+_TEXT = ("encode", "startswith", "endswith", "strip", "split", "join", "__bytes__")
+_MAPPING = ("items", "keys", "values", "get", "copy", "__len__", "__reversed__")
+
+
+def _family(base: type, name: str, huge_len: bool = False) -> type:
+    names = _COMMON + _NUMERIC + _TEXT + _MAPPING
+    body: dict[str, Any] = {m: _hostile(m) for m in names if hasattr(base, m)}
+    body["__len__"] = _huge_len if huge_len else _hostile("__len__")
+    body["__repr__"] = lambda self: f"<{name}>"  # for Hypothesis' reports only
+    body["__hash__"] = base.__hash__  # a dict key must be storable at all
+    return type(name, (base,), body)
+
+
+HostileStr = _family(str, "HostileStr")
+HugeStr = _family(str, "HugeStr", huge_len=True)
+HostileInt = _family(int, "HostileInt")
+HostileFloat = _family(float, "HostileFloat")
+HostileBytes = _family(bytes, "HostileBytes")
+HostileDict = _family(dict, "HostileDict")
+HugeDict = _family(dict, "HugeDict", huge_len=True)
+HostileList = _family(list, "HostileList")
+HostileTuple = _family(tuple, "HostileTuple")
+
+
+def _faker(claimed: type) -> Any:
+    """An object whose ``__class__`` says ``claimed``; any other attribute raises."""
+
+    class Faker:
+        __class__ = claimed
+
+        def __getattr__(self, name: str) -> Any:
+            CALLED.append(f"Faker.{name}")
+            raise Boom(name)
+
+        def __repr__(self) -> str:
+            return f"<faking {claimed.__name__}>"
+
+    return Faker()
+
+
+def _hostile_versions(value: Any, fake_as: list[type]) -> list[Any]:
+    """Hostile stand-ins for a value: subclasses holding it, and fakers."""
+    versions: list[Any] = [_faker(kind) for kind in fake_as]
+    if isinstance(value, str):
+        versions += [HostileStr(value), HugeStr(value)]
+    elif isinstance(value, bool):
+        versions += [HostileInt(int(value))]
+    elif isinstance(value, int):
+        versions += [HostileInt(value), HostileFloat(value)]
+    elif isinstance(value, float):
+        versions += [
+            HostileFloat(value),
+            HostileInt(int(value) if value == value else 0),
+        ]
+    elif isinstance(value, bytes):
+        versions += [HostileBytes(value)]
+    elif isinstance(value, dict):
+        versions += [HostileDict(value), HugeDict(value)]
+    elif isinstance(value, list):
+        versions += [HostileList(value), HostileTuple(value)]
+    return versions
+
+
+_FAKED = [str, int, float, bytes, dict, list, bool]
+
+
+def _untouched(action: str, call: Callable[[], T]) -> T | None:
+    """``call()`` runs no hostile method and raises only ``ValidationError``."""
+    CALLED.clear()
+    try:
+        result = _only_validation_errors(action, call)
+    except ValidationError:
+        result = None
+    assert not CALLED, f"{action} called {sorted(set(CALLED))}"
+    return result
+
+
+@pytest.mark.parametrize("name", S.PLAIN)
+@examples(25)
+@given(data=st.data())
+def test_from_dict_runs_no_method_of_a_hostile_value(
+    name: str, data: st.DataObject
+) -> None:
+    """Oracle: the contract (no caller method runs; only ``ValidationError``),
+    checked by hostile methods that record every call."""
+    params = data.draw(S.params(name, full=True), label="params")
+    spots = sites(params, name)
+    site = data.draw(st.sampled_from(spots), label="site")
+    fake_as = (
+        [*_FAKED, S.cls_of(site.shape.name)]
+        if site.shape.name in S.STRUCTURES
+        else _FAKED
+    )
+    for hostile in _hostile_versions(site.value, fake_as):
+        if site.is_key and not isinstance(hostile, str):
+            continue
+        wire = replaced(params, site.steps, hostile)
+        for strict in (None, True, False):
+            read = functools.partial(S.cls_of(name).from_dict, wire, strict=strict)
+            obj = _untouched(f"{name}.from_dict", read)
+            if obj is not None:
+                _untouched("validate", obj.validate)
+                assert isinstance(repr(obj), str)
+
+
+@pytest.mark.parametrize("name", S.PLAIN)
+@examples(25)
+@given(data=st.data())
+def test_validate_runs_no_method_of_a_hostile_value(
+    name: str, data: st.DataObject
+) -> None:
+    """The same for ``validate()`` of an object built with a hostile member
+    (and ``repr`` of it never raises, though it may ask the value's own)."""
+    obj = data.draw(S.objects(name), label="object")
+    spots = [s for s in sites(obj.to_dict(), name) if s.steps and not s.is_key]
+    assume(spots)
+    site = data.draw(st.sampled_from(spots), label="site")
+    if site.steps[-1][0] == "key":
+        return
+    fake_as = (
+        [*_FAKED, S.cls_of(site.shape.name)]
+        if site.shape.name in S.STRUCTURES
+        else _FAKED
+    )
+    original = obj
+    for hostile in _hostile_versions(site.value, fake_as):
+        if isinstance(site.value, dict) and site.shape.name in S.STRUCTURES:
+            continue  # a structure member holds an object, not a dict
+        try:
+            obj = replaced_in_object(original, site.steps, hostile)
+        except Boom:
+            continue  # building it needed a method (a map key), not our code
+        CALLED.clear()
+        _untouched("validate", obj.validate)
+        assert isinstance(repr(obj), str)
+
+
+@pytest.mark.parametrize("depth", [150, 250, 1000])
+def test_validate_repr_and_client_params_refuse_deep_values(depth: int) -> None:
+    """A hand-built ``SegmentAttributeValue`` deeper than ``from_dict``'s limit:
+    ``validate()`` refuses it as ``from_dict`` does (oracle: ``from_dict`` of
+    the same value's ``to_dict``, where that can be built), ``repr`` works."""
+    cls = S.cls_of("SegmentAttributeValue")
+    value = cls(value_string="leaf")
+    for _ in range(depth):
+        value = cls(value_map={"k": value})
+    with pytest.raises(ValidationError) as raised:
+        value.validate()
+    assert any("nested" in v.message for v in raised.value.errors)
+    assert repr(value).startswith("SegmentAttributeValue(value_map={'k': ")
+    with pytest.raises(ValidationError):
+        wire = value._params()
+        cls.from_dict(wire)

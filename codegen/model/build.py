@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import botocore.model
 
 from codegen.errors import CodegenError
-from codegen.model import ecma_regex, ir
+from codegen.model import ecma_regex, ir, paging
 from codegen.model.html_text import html_to_text
 from codegen.model.loader import LoadedModel, suggest
 from codegen.model.naming import field_name, method_name
@@ -429,7 +429,7 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
     error_base = client_class.removesuffix("Client") + "Error"
     # storagegateway models a StorageGatewayError: the package's names win.
     renames = python_names(everything, {client_class, error_base})
-    return ir.Service(
+    service = ir.Service(
         name=model.service_name,
         service_id=service_id,
         client_class=client_class,
@@ -463,4 +463,9 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
         shapes=tuple(sorted((_renamed(s, renames) for s in shapes), key=_name)),
         skipped_operations=tuple(skipped),
         model_names=tuple(sorted((new, old) for old, new in renames.items())),
+    )
+    return dataclasses.replace(
+        service,
+        paginators=paging.paginators(loaded.paginators, service.operations),
+        waiters=paging.waiters(loaded.waiters, service.operations),
     )

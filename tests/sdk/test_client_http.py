@@ -352,7 +352,9 @@ def test_modeled_error_from_the_wire(
         client.start_email_contact(make_request())
     error = caught.value
 
-    assert type(error) is error_class
+    # The generated class, and botocore's per-client class over real HTTP too.
+    assert isinstance(error, error_class)
+    assert isinstance(error, getattr(client.botocore_client.exceptions, code))
     assert isinstance(error, ConnectError)
     assert error.message == message
     for name, value in typed_fields.items():

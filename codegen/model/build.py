@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import botocore.model
 
 from codegen.errors import CodegenError
-from codegen.model import ecma_regex, ir, regex_plan
+from codegen.model import ecma_regex, ir, paging, regex_plan
 from codegen.model.checks import check_model
 from codegen.model.html_text import html_to_text
 from codegen.model.loader import LoadedModel, suggest
@@ -436,7 +436,7 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
     # storagegateway models a StorageGatewayError: the package's names win.
     package_names = {client_class, ir.async_client_class_name(client_class), error_base}
     renames = python_names(everything, package_names)
-    return ir.Service(
+    service = ir.Service(
         name=model.service_name,
         service_id=service_id,
         client_class=client_class,
@@ -475,4 +475,9 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
         ),
         skipped_operations=tuple(skipped),
         model_names=tuple(sorted((new, old) for old, new in renames.items())),
+    )
+    return dataclasses.replace(
+        service,
+        paginators=paging.paginators(loaded.paginators, service.operations),
+        waiters=paging.waiters(loaded.waiters, service.operations),
     )

@@ -203,6 +203,36 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class Paginator:
+    """botocore's paginator of a generated operation (``paginators-1``).
+
+    ``result_keys`` are what each page holds a part of (JMESPath expressions
+    in botocore's file, most of them plain member names); ``limit_key`` is the
+    request member ``page_size`` sets, if the paginator has one.
+    """
+
+    operation: str
+    method_name: str
+    result_keys: tuple[str, ...]
+    limit_key: str | None
+
+
+@dataclass(frozen=True)
+class Waiter:
+    """botocore's waiter (``waiters-2``) that polls a generated operation.
+
+    ``name`` is the model's (``TableExists``); ``delay`` (seconds) and
+    ``max_attempts`` are the defaults botocore uses.
+    """
+
+    name: str
+    operation: str
+    method_name: str
+    delay: int
+    max_attempts: int
+
+
+@dataclass(frozen=True)
 class SkippedOperation:
     """An operation ``--operation all`` leaves out, and why."""
 
@@ -232,6 +262,8 @@ class Service:
     skipped_operations: tuple[SkippedOperation, ...] = ()
     # Shapes renamed for Python (``None`` -> ``None_``): (Python name, model name).
     model_names: tuple[tuple[str, str], ...] = ()
+    paginators: tuple[Paginator, ...] = ()
+    waiters: tuple[Waiter, ...] = ()
 
     @property
     def async_client_class(self) -> str:

@@ -10,7 +10,7 @@ import os
 import stat
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +21,15 @@ import botocore.model
 import botocore.session
 
 from codegen.errors import CodegenError
+from codegen.model import paging
 
 _MODEL_TYPE = "service-2"
 
 
 @dataclass(frozen=True)
 class LoadedModel:
-    """A botocore ``ServiceModel`` and what identifies the file it came from."""
+    """A botocore ``ServiceModel`` and what identifies the file it came from;
+    ``paginators`` and ``waiters`` are botocore's for it (``{}`` if none)."""
 
     service_model: botocore.model.ServiceModel
     source: str
@@ -35,6 +37,8 @@ class LoadedModel:
     botocore_version: str
     # The parsed JSON botocore's model was made from (``checks`` reads it).
     data: Mapping[str, Any] = field(repr=False, compare=False, hash=False)
+    paginators: Mapping[str, Any] = field(default_factory=dict)
+    waiters: Mapping[str, Any] = field(default_factory=dict)
 
 
 def suggest(name: str, candidates: list[str]) -> str:
@@ -171,9 +175,21 @@ def load_model(
             data = loader.load_service_model(service, _MODEL_TYPE, api_version)
         except (ValueError, botocore.exceptions.BotoCoreError) as error:
             raise CodegenError(f"model file {path} is corrupt: {error}") from None
-        return _loaded(service, data, payload, str(path), botocore.__version__)
+        loaded = _loaded(service, data, payload, str(path), botocore.__version__)
+        return replace(
+            loaded,
+            paginators=paging.load_installed(
+                loader, service, api_version, paging.PAGINATORS
+            ),
+            waiters=paging.load_installed(loader, service, api_version, paging.WAITERS),
+        )
     payload = _read_model_bytes(model_file, max_bytes)
-    return load_model_bytes(service, payload, str(model_file), botocore.__version__)
+    loaded = load_model_bytes(service, payload, str(model_file), botocore.__version__)
+    return replace(
+        loaded,
+        paginators=paging.load_beside(model_file, paging.PAGINATORS),
+        waiters=paging.load_beside(model_file, paging.WAITERS),
+    )
 
 
 def load_model_bytes(

@@ -8,8 +8,9 @@ and their runtime stay standard-library only.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from botocore.exceptions import ClientError
 
@@ -24,7 +25,7 @@ from ._runtime import (
     top_level_key,
 )
 
-__all__ = ["MessageError", "ModeledError"]
+__all__ = ["MessageError", "ModeledError", "caught_both_ways"]
 
 
 class ModeledError(ClientError, Shape):
@@ -38,6 +39,8 @@ class ModeledError(ClientError, Shape):
     _strict_by_default: ClassVar[bool] = False
     _wire_names: ClassVar[frozenset[str]] = frozenset()
     _fields: ClassVar[tuple[tuple[str, bool], ...]] = ()
+    _generated_class: ClassVar[type[ModeledError] | None] = None
+    """Set on the classes ``caught_both_ways`` makes: the generated class."""
 
     @classmethod
     def from_response(cls, response: Mapping[str, Any], operation_name: str) -> Self:
@@ -72,17 +75,24 @@ class ModeledError(ClientError, Shape):
         per-client classes cannot be found by name); a generated class can, so
         ``except ThrottlingException`` still catches it across a process pool.
         """
-        return type(self).from_response, (self.response, self.operation_name)
+        return self._generated().from_response, (self.response, self.operation_name)
+
+    @classmethod
+    def _generated(cls) -> type[ModeledError]:
+        """The generated class (``cls`` itself unless ``caught_both_ways`` made it)."""
+        return cls._generated_class or cls
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
+        if not isinstance(other, ModeledError):
+            return NotImplemented
+        if other._generated() is not self._generated():
             return NotImplemented
         return all(
             getattr(self, name) == getattr(other, name) for name, _ in self._fields
         )
 
     def __hash__(self) -> int:
-        return hash(type(self))
+        return hash(self._generated())
 
     def __repr__(self) -> str:
         return describe(self, self._fields)
@@ -146,3 +156,38 @@ class MessageError(ModeledError):
         self._message_codec.check(
             self.message, join(path, "Message"), errors, sensitive
         )
+
+
+_Modeled = TypeVar("_Modeled", bound=ModeledError)
+_BOTH_WAYS: dict[tuple[type[ModeledError], type[ClientError]], type[Any]] = {}
+_BOTH_WAYS_LOCK = threading.Lock()
+
+
+def caught_both_ways(
+    modeled: type[_Modeled], botocore_class: type[ClientError]
+) -> type[_Modeled]:
+    """A subclass of ``modeled`` and of botocore's per-client ``botocore_class``.
+
+    botocore raises ``client.exceptions.<Name>``, a class it makes per client;
+    an error of the class returned here is caught by ``except`` clauses naming
+    either one, so code moving to the typed client keeps its handlers. Made
+    once per pair (botocore makes new classes per session) and cached. It
+    pickles as ``modeled`` (see ``ModeledError.__reduce__``): botocore's class
+    cannot be found by name in another process.
+    """
+    if botocore_class is ClientError or issubclass(modeled, botocore_class):
+        return modeled
+    key = (modeled, botocore_class)
+    with _BOTH_WAYS_LOCK:
+        both = _BOTH_WAYS.get(key)
+        if both is None:
+            namespace = {
+                "__module__": modeled.__module__,
+                "__qualname__": modeled.__qualname__,
+                "__doc__": modeled.__doc__,
+                "_generated_class": modeled,
+            }
+            both = type(modeled.__name__, (modeled, botocore_class), namespace)
+            _BOTH_WAYS[key] = both
+    result: type[_Modeled] = both
+    return result

@@ -247,9 +247,15 @@ _ERRORS_BY_CODE: dict[str, type[ConnectError]] = {
 
 
 def error_from_client_error(error: ClientError) -> ConnectError | None:
-    """The modeled error a botocore ``ClientError`` stands for, if any."""
+    """The modeled error a botocore ``ClientError`` stands for, if any.
+
+    When ``error`` is of botocore's per-client class, the result is of that
+    class too, so ``except client.exceptions.<Name>`` still catches it.
+    """
     code = error.response.get("Error", {}).get("Code")
     modeled = _ERRORS_BY_CODE.get(code) if isinstance(code, str) else None
     if modeled is None:
         return None
-    return modeled.from_response(error.response, error.operation_name)
+    # Also an instance of botocore's class (``client.exceptions.<Name>``).
+    both_ways = _errors.caught_both_ways(modeled, type(error))
+    return both_ways.from_response(error.response, error.operation_name)

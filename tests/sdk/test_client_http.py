@@ -343,7 +343,9 @@ def test_modeled_error_from_the_wire(
         client.start_email_contact(make_request())
     error = caught.value
 
-    assert type(error) is error_class
+    # The generated class, and botocore's per-client class over real HTTP too.
+    assert isinstance(error, error_class)
+    assert isinstance(error, getattr(client.botocore_client.exceptions, code))
     assert isinstance(error, ConnectError)
     for name, value in {"message": message, **typed_fields}.items():
         assert getattr(error, name) == value

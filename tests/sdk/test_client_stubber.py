@@ -267,7 +267,10 @@ def test_modeled_error_raises_generated_class(
     error = caught.value
     stubber.assert_no_pending_responses()
 
-    assert type(error) is error_class
+    # Of the generated class and of botocore's per-client class (both ways:
+    # tests/sdk/test_errors_both_ways.py).
+    assert isinstance(error, error_class)
+    assert isinstance(error, getattr(botocore_client.exceptions, code))
     assert isinstance(error, ConnectError)
     assert isinstance(error, ClientError)
     for name, value in {"message": message, **typed_fields}.items():

@@ -5,8 +5,8 @@ client talks to ``moto.server.ThreadedMotoServer`` on 127.0.0.1 over real
 botocore HTTP (signing, serialization and parsing are botocore's; the service
 behaviour is moto's). Requests are counted on the server side, by moto's own
 request recorder (``/moto-api/recorder/``), so "validation errors never reach the
-server" is observed where it matters. botocore's own paginator is the oracle for
-the pages the typed client reads by hand.
+server" is observed where it matters. botocore's own paginator, called directly, is
+the oracle for the pages the typed paginator reads.
 """
 
 from __future__ import annotations
@@ -142,8 +142,8 @@ def client(typed_client: Any, moto_server: Moto) -> Any:
 def pages_by_hand(fetch: Callable[[str | None], Any]) -> Iterator[Any]:
     """Every page of a listing, following ``next_token`` by hand.
 
-    Stands in for the typed paginators (``paginate_<operation>``, issue 13 point
-    3); a test using it switches to the paginator once it is generated.
+    For listings botocore has no paginator for (ListAnalyticsDataAssociations),
+    so the typed client has no ``paginate_<operation>`` for them.
     """
     token: str | None = None
     while True:
@@ -193,13 +193,11 @@ def test_instance_lifecycle(connect: ModuleType, client: Any) -> None:
     del plain["ResponseMetadata"]
     assert response.to_dict() == plain
 
+    # The typed paginator (botocore's paginator underneath), two a page.
     pages = list(
-        pages_by_hand(
-            lambda token: client.list_instances(
-                connect.ListInstancesRequest(max_results=2, next_token=token)
-            )
-        )
+        client.paginate_list_instances(connect.ListInstancesRequest(), page_size=2)
     )
+    assert all(isinstance(page, connect.ListInstancesResponse) for page in pages)
     assert len(pages) >= 3  # five instances at most two a page: pages were followed
     assert all(len(page.instance_summary_list) <= 2 for page in pages)
     seen = [s.id for page in pages for s in page.instance_summary_list]
@@ -250,11 +248,7 @@ def test_instance_lifecycle(connect: ModuleType, client: Any) -> None:
     assert ids[0] in str(error)
     remaining = {
         s.id
-        for page in pages_by_hand(
-            lambda token: client.list_instances(
-                connect.ListInstancesRequest(next_token=token)
-            )
-        )
+        for page in client.paginate_list_instances(connect.ListInstancesRequest())
         for s in page.instance_summary_list
     }
     assert not remaining & set(ids)

@@ -11,7 +11,8 @@ For each service (one task per service, in a process pool):
 3. **skips**: the operations the generator skipped must be exactly the ones an
    exclusion rule names (``exclusions.py``), and vice versa;
 4. **round trip**, for every operation (or a deterministic sample): the client
-   has the method, and for a few Hypothesis examples of botocore parameter dicts
+   has the method (and ``paginate_*`` / ``wait_*`` for botocore's paginator and
+   waiters of it), and for a few Hypothesis examples of botocore parameter dicts
    (``strategies.py``): botocore's own validator accepts the example (else the
    strategy is wrong), ``Request.from_dict(d)`` builds, ``.to_dict()`` gives
    ``d`` back (types included: ``True`` is not ``1``), botocore's serializer for
@@ -36,6 +37,7 @@ from pathlib import Path
 
 import botocore.session
 
+from codegen.model import ir
 from codegen.model.loader import load_model
 
 from .exclusions import exclusion_for
@@ -96,6 +98,21 @@ def check_service(task: Task) -> ServiceResult:
         return ServiceResult(task.service, False, (), (), (), (failure,), 0.0)
 
 
+def _paging_failures(
+    task: Task, service: ir.Service, client_class: type, checked: list[str]
+) -> list[Failure]:
+    """Each checked operation's paginator and waiters are methods of the client."""
+    wanted = set(checked)
+    methods = [(p.operation, p.method_name) for p in service.paginators] + [
+        (w.operation, w.method_name) for w in service.waiters
+    ]
+    return [
+        Failure(task.service, operation, "client", f"no method {method}")
+        for operation, method in methods
+        if operation in wanted and not callable(getattr(client_class, method, None))
+    ]
+
+
 def _check_service(task: Task, start: float) -> ServiceResult:
     loaded = load_model(task.service)
     model = loaded.service_model
@@ -138,6 +155,7 @@ def _check_service(task: Task, start: float) -> ServiceResult:
         }
         failures = _skip_failures(task.service, skipped, excluded)
         client_class = getattr(package, service.client_class)
+        failures += _paging_failures(task, service, client_class, checked)
         passed: list[str] = []
         for name in checked:
             found = check_operation(task, package, client_class, name, model)

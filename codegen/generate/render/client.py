@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.render.context import Context
+from codegen.generate.render.paging import (
+    PaginatorView,
+    WaiterView,
+    paginator_views,
+    waiter_views,
+)
 from codegen.model import ir
 
 
@@ -32,6 +38,8 @@ class ClientView:
     service_name: str
     client_class: str
     operations: tuple[OperationView, ...]
+    paginators: tuple[PaginatorView, ...] = ()
+    waiters: tuple[WaiterView, ...] = ()
 
 
 def _operation(context: Context, operation: ir.Operation) -> OperationView:
@@ -49,6 +57,8 @@ def _operation(context: Context, operation: ir.Operation) -> OperationView:
 
 def client_view(context: Context) -> ClientView:
     operations = tuple(_operation(context, op) for op in context.service.operations)
+    paginators = paginator_views(context.service)
+    waiters = waiter_views(context.service)
     imports = Imports()
     imports.add("__future__", "annotations")
     if any(operation.tokens for operation in operations):
@@ -60,6 +70,11 @@ def client_view(context: Context) -> ClientView:
     imports.add("botocore.exceptions", "ClientError")
     imports.add(".", "shapes")
     imports.add(".errors", "error_from_client_error")
+    if paginators:
+        imports.add("._pages", "Pages")
+        imports.add("._pages", "pagination_config")
+    if waiters:
+        imports.add("._pages", "waiter_config")
     return ClientView(
         header=context.header,
         docstring=context.module_doc("client"),
@@ -68,4 +83,6 @@ def client_view(context: Context) -> ClientView:
         service_name=repr(context.service.name),
         client_class=context.service.client_class,
         operations=operations,
+        paginators=paginators,
+        waiters=waiters,
     )

@@ -1,0 +1,78 @@
+"""Typed pages and waiter settings over botocore's own paginators and waiters.
+
+It imports botocore, so only the package's ``client`` module imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
+
+from botocore.exceptions import ClientError
+
+from ._runtime import Shape
+
+__all__ = ["Pages", "pagination_config", "waiter_config"]
+
+_Page = TypeVar("_Page", bound=Shape)
+
+
+def pagination_config(
+    page_size: int | None, max_items: int | None, starting_token: str | None
+) -> dict[str, Any]:
+    """botocore's ``PaginationConfig``, with only the settings given."""
+    settings = {
+        "PageSize": page_size,
+        "MaxItems": max_items,
+        "StartingToken": starting_token,
+    }
+    return {key: value for key, value in settings.items() if value is not None}
+
+
+def waiter_config(delay: int | None, max_attempts: int | None) -> dict[str, Any]:
+    """botocore's ``WaiterConfig``, with only the settings given."""
+    settings = {"Delay": delay, "MaxAttempts": max_attempts}
+    return {key: value for key, value in settings.items() if value is not None}
+
+
+class Pages(Iterator[_Page]):
+    """Each page of botocore's ``PageIterator``, read into the typed response.
+
+    botocore decides everything about paging (tokens, ``MaxItems`` truncation,
+    ``StartingToken``); a modeled error on any page is raised as the package's
+    class, as a single call would raise it. After the last page,
+    ``resume_token`` is botocore's token for a later ``starting_token`` (set
+    only when ``max_items`` stopped the paging early).
+    """
+
+    def __init__(
+        self,
+        pages: Any,
+        response: type[_Page],
+        convert: Callable[[ClientError], Exception | None],
+    ) -> None:
+        self._pages = pages
+        self._iterator: Iterator[Mapping[str, Any]] | None = None
+        self._response = response
+        self._convert = convert
+
+    def __iter__(self) -> Pages[_Page]:
+        return self
+
+    def __next__(self) -> _Page:
+        if self._iterator is None:
+            self._iterator = iter(self._pages)
+        try:
+            page = next(self._iterator)
+        except ClientError as error:
+            modeled = self._convert(error)
+            if modeled is None:
+                raise
+            raise modeled from error
+        return self._response.from_dict(page, strict=False)
+
+    @property
+    def resume_token(self) -> str | None:
+        """botocore's ``PageIterator.resume_token``."""
+        token: str | None = self._pages.resume_token
+        return token

@@ -145,8 +145,13 @@ def test_modeled_error_from_the_wire(
         asyncio.run(send_one(fake))
     error = caught.value
 
-    assert type(error) is error_class
+    # Caught both ways: the generated class, and aiobotocore's per-client class
+    # (``client.exceptions.<code>``) the original was raised as.
+    assert isinstance(error, error_class)
+    assert type(error).__name__ == code
     assert isinstance(error, ConnectError)
+    assert type(error.__cause__).__name__ == code
+    assert isinstance(error, type(error.__cause__))
     assert error.response["Error"]["Message"] == message
     for name, value in typed_fields.items():
         assert getattr(error, name) == value

@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run(arguments: argparse.Namespace) -> int:
+    """Generate, or ``--check``: one flow read top to bottom (settings, guard,
+    load, provenance, build, render, compare or write), about 50 lines."""
     settings = config.resolve(
         Path(arguments.config),
         arguments.service,

@@ -3,6 +3,12 @@
 The closure of the selected operations (their input, output and error shapes,
 transitively) is walked once; every botocore quirk is resolved here so the
 renderer never sees a botocore object.
+
+Size: a little over the ~400-line guideline; the shape conversions (one
+function per kind, ``_scalar``, ``_structure``, ``_convert``) and the closure
+walk read as one pass over botocore's model. Python names live in
+``codegen.model.naming``; checks of the raw model in ``codegen.model.checks``;
+paginators and waiters in ``codegen.model.paging``.
 """
 
 from __future__ import annotations
@@ -413,29 +419,59 @@ def client_class_name(service_id: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", service_id) + "Client"
 
 
-def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Service:
-    """The IR of the selected operations and the closure of their shapes."""
-    model = loaded.service_model
-    check_model(loaded.data, operation_names)
-    operations, skipped = _operations(model, operation_names)
-    _check_methods(op.name for op in operations)
+def _operation(
+    op: botocore.model.OperationModel, renames: dict[str, str]
+) -> ir.Operation:
+    """One operation, its shapes under their Python names."""
+
+    def shape_name(shape: botocore.model.Shape | None) -> str | None:
+        return None if shape is None else renames.get(shape.name, shape.name)
+
+    return ir.Operation(
+        name=op.name,
+        method_name=method_name(op.name),
+        botocore_method=botocore_method(op.name),
+        http_method=op.http.get("method", "POST"),
+        request_uri=op.http.get("requestUri", "/"),
+        input=shape_name(op.input_shape),
+        output=shape_name(op.output_shape),
+        errors=tuple(sorted(renames.get(e.name, e.name) for e in op.error_shapes)),
+        doc=html_to_text(op.documentation or ""),
+    )
+
+
+def _shapes(
+    model: botocore.model.ServiceModel,
+    operations: Sequence[botocore.model.OperationModel],
+) -> tuple[list[ir.Shape], set[str]]:
+    """Every shape of the operations' closure, converted, and their names."""
     inputs = _closure(op.input_shape for op in operations if op.input_shape is not None)
     everything = _closure(
         [op.input_shape for op in operations if op.input_shape is not None]
         + [op.output_shape for op in operations if op.output_shape is not None]
         + [error for op in operations for error in op.error_shapes]
     )
-    shapes = []
-    for name in sorted(everything):
-        # Re-resolve by name so member traits of one reference do not leak in.
-        shape = model.shape_for(name)
-        shapes.append(_convert(shape, name in inputs))
+    # Re-resolved by name, so member traits of one reference do not leak in.
+    shapes = [
+        _convert(model.shape_for(name), name in inputs) for name in sorted(everything)
+    ]
+    return shapes, set(everything)
+
+
+def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Service:
+    """The IR of the selected operations and the closure of their shapes."""
+    model = loaded.service_model
+    check_model(loaded.data, operation_names)
+    operations, skipped = _operations(model, operation_names)
+    _check_methods(op.name for op in operations)
+    shapes, names = _shapes(model, operations)
     service_id = model.metadata.get("serviceId") or model.service_name
     client_class = client_class_name(service_id)
     error_base = client_class.removesuffix("Client") + "Error"
     # storagegateway models a StorageGatewayError: the package's names win.
     package_names = {client_class, ir.async_client_class_name(client_class), error_base}
-    renames = python_names(everything, package_names)
+    renames = python_names(names, package_names)
+    renamed = sorted((_renamed(shape, renames) for shape in shapes), key=_name)
     service = ir.Service(
         name=model.service_name,
         service_id=service_id,
@@ -445,34 +481,9 @@ def build_service(loaded: LoadedModel, operation_names: Sequence[str]) -> ir.Ser
         botocore_version=loaded.botocore_version,
         model_sha256=loaded.sha256,
         operations=tuple(
-            ir.Operation(
-                name=op.name,
-                method_name=method_name(op.name),
-                botocore_method=botocore_method(op.name),
-                http_method=op.http.get("method", "POST"),
-                request_uri=op.http.get("requestUri", "/"),
-                input=(
-                    renames.get(op.input_shape.name, op.input_shape.name)
-                    if op.input_shape is not None
-                    else None
-                ),
-                output=(
-                    renames.get(op.output_shape.name, op.output_shape.name)
-                    if op.output_shape is not None
-                    else None
-                ),
-                errors=tuple(
-                    sorted(renames.get(e.name, e.name) for e in op.error_shapes)
-                ),
-                doc=html_to_text(op.documentation or ""),
-            )
-            for op in sorted(operations, key=lambda op: op.name)
+            _operation(op, renames) for op in sorted(operations, key=lambda op: op.name)
         ),
-        shapes=mark_recursive(
-            inherit_sensitivity(
-                sorted((_renamed(s, renames) for s in shapes), key=_name)
-            )
-        ),
+        shapes=mark_recursive(inherit_sensitivity(renamed)),
         skipped_operations=tuple(skipped),
         model_names=tuple(sorted((new, old) for old, new in renames.items())),
     )

@@ -52,9 +52,17 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["PatternError", "emit", "parse", "strict_ecma_errors", "translate"]
+__all__ = [
+    "PatternError",
+    "complement",
+    "emit",
+    "parse",
+    "strict_ecma_errors",
+    "translate",
+]
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -914,7 +922,7 @@ def _literal(cp: int, specials: frozenset[str]) -> str:
     return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
 
 
-def _complement(spans: Spans) -> Spans:
+def complement(spans: Iterable[tuple[int, int]]) -> Spans:
     """Code points not covered by ``spans``."""
     gaps: list[tuple[int, int]] = []
     start = 0
@@ -945,7 +953,7 @@ def _item_source(item: _Item) -> str:
     """Class body for one class item."""
     if isinstance(item, _Prop):
         return f"\\{'P' if item.negated else 'p'}{{{item.name}}}"
-    return _spans_source(_complement(item.spans) if item.negated else item.spans)
+    return _spans_source(complement(item.spans) if item.negated else item.spans)
 
 
 def _class_source(node: _Class) -> str:

@@ -44,7 +44,6 @@ __all__ = ["Plan", "Strategy", "class_spans", "plan"]
 Strategy = Literal["re", "automaton", "re-backreference"]
 _MAX_POSITIONS = 4000
 _MAX_WIDTH = 1024
-_MAX_CODE_POINT = 0x10FFFF
 _LINE_TERMINATORS: Spans = ((0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029))
 
 
@@ -152,28 +151,16 @@ def class_spans(node: E._Char | E._Dot | E._Class) -> Spans:
     if isinstance(node, E._Char):
         return ((node.cp, node.cp),)
     if isinstance(node, E._Dot):
-        return _complement(_LINE_TERMINATORS)
+        return E.complement(_LINE_TERMINATORS)
     found: list[tuple[int, int]] = []
     for item in node.items:
         if isinstance(item, E._Prop):
             spans = property_spans(item.name)
         else:
             spans = tuple(item.spans)
-        found += _complement(spans) if item.negated else spans
-    merged = _complement(_complement(found))
-    return _complement(merged) if node.negated else merged
-
-
-def _complement(spans: Spans | list[tuple[int, int]]) -> Spans:
-    gaps: list[tuple[int, int]] = []
-    following = 0
-    for low, high in sorted(spans):
-        if low > following:
-            gaps.append((following, low - 1))
-        following = max(following, high + 1)
-    if following <= _MAX_CODE_POINT:
-        gaps.append((following, _MAX_CODE_POINT))
-    return tuple(gaps)
+        found += E.complement(spans) if item.negated else spans
+    merged = E.complement(E.complement(found))
+    return E.complement(merged) if node.negated else merged
 
 
 _Summary = tuple[bool, frozenset[int], frozenset[int]]  # nullable, first, last

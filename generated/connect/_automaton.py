@@ -31,6 +31,12 @@ _FLIP = bytes([1, 0]) + bytes(254)  # bytearray.translate table: 0 <-> 1
 
 
 def complement(spans: Sequence[tuple[int, int]]) -> Spans:
+    """Code points not covered by ``spans``.
+
+    The generator's ``ecma_regex.complement`` does the same at generation time;
+    this copy is deliberate: the runtime is copied into packages that stand
+    alone (standard library only, no ``codegen``).
+    """
     gaps: list[tuple[int, int]] = []
     following = 0
     for low, high in sorted(spans):

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import botocore.model
+
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated" / "connect"
 FIXTURES = REPO / "tests" / "fixtures"
@@ -81,3 +83,28 @@ def mypy_strict(*packages: Path) -> subprocess.CompletedProcess[str]:
         timeout=900,
         check=False,
     )
+
+
+def reachable(*roots: botocore.model.Shape) -> dict[str, botocore.model.Shape]:
+    """Every shape reachable from ``roots`` in botocore's model, through members,
+    list and map shapes: the tests' own closure walk (never the generator's)."""
+    found: dict[str, botocore.model.Shape] = {}
+    stack = list(roots)
+    while stack:
+        shape = stack.pop()
+        if shape.name in found:
+            continue
+        found[shape.name] = shape
+        stack.extend(children(shape))
+    return found
+
+
+def children(shape: botocore.model.Shape) -> list[botocore.model.Shape]:
+    """The shapes a shape refers to directly."""
+    if isinstance(shape, botocore.model.StructureShape):
+        return list(shape.members.values())
+    if isinstance(shape, botocore.model.ListShape):
+        return [shape.member]
+    if isinstance(shape, botocore.model.MapShape):
+        return [shape.key, shape.value]
+    return []

@@ -23,7 +23,7 @@ from codegen.generate.render import Renderer
 from codegen.generate.writer import write_package
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
-from tests.support import REPO, mypy_strict
+from tests.support import REPO, mypy_strict, reachable
 
 
 @pytest.fixture(scope="module")
@@ -93,15 +93,8 @@ def test_importing_it_loads_no_class_and_no_botocore(package: Path) -> None:
 def _structures_under(name: str) -> set[str]:
     """The structures reachable from a Connect shape, read from botocore's model."""
     model = botocore.session.get_session().get_service_model("connect")
-    found: set[str] = set()
-    stack = [model.shape_for(name)]
-    while stack:
-        shape = stack.pop()
-        if isinstance(shape, botocore.model.StructureShape) and shape.name not in found:
-            found.add(shape.name)
-            stack.extend(shape.members.values())
-        elif isinstance(shape, botocore.model.ListShape):
-            stack.append(shape.member)
-        elif isinstance(shape, botocore.model.MapShape):
-            stack.extend((shape.key, shape.value))
-    return found
+    return {
+        shape.name
+        for shape in reachable(model.shape_for(name)).values()
+        if isinstance(shape, botocore.model.StructureShape)
+    }

@@ -34,6 +34,7 @@ from generated.connect import (
     StartEmailContactResponse,
     ValidationError,
 )
+from tests.support import reachable
 
 MODEL = botocore.session.get_session().get_service_model("connect")
 OPERATION = MODEL.operation_model("StartEmailContact")
@@ -43,20 +44,8 @@ SECRET = "ZZSECRETZZ"
 
 
 def closure() -> dict[str, botocore.model.Shape]:
-    found: dict[str, botocore.model.Shape] = {}
-    stack = [OPERATION.input_shape, OPERATION.output_shape, *OPERATION.error_shapes]
-    while stack:
-        shape = stack.pop()
-        if shape is None or shape.name in found:
-            continue
-        found[shape.name] = shape
-        if isinstance(shape, botocore.model.StructureShape):
-            stack.extend(shape.members.values())
-        elif isinstance(shape, botocore.model.ListShape):
-            stack.append(shape.member)
-        elif isinstance(shape, botocore.model.MapShape):
-            stack.extend([shape.key, shape.value])
-    return found
+    roots = [OPERATION.input_shape, OPERATION.output_shape, *OPERATION.error_shapes]
+    return reachable(*(root for root in roots if root is not None))
 
 
 STRUCTURES = sorted(
@@ -503,26 +492,17 @@ def test_sensitive_members_never_show_in_repr_str_or_messages() -> None:
 
 def _under_sensitive() -> set[str]:
     """Structures botocore's model reaches below a sensitive member or shape."""
-    found: set[str] = set()
-    stack = [
-        target
-        for shape in closure().values()
-        if isinstance(shape, botocore.model.StructureShape)
-        for target in shape.members.values()
-        if target.metadata.get("sensitive")
-    ]
-    while stack:
-        shape = stack.pop()
-        if shape.name in found:
-            continue
-        found.add(shape.name)
-        if isinstance(shape, botocore.model.StructureShape):
-            stack.extend(shape.members.values())
-        elif isinstance(shape, botocore.model.ListShape):
-            stack.append(shape.member)
-        elif isinstance(shape, botocore.model.MapShape):
-            stack.extend((shape.key, shape.value))
-    return found
+    return set(
+        reachable(
+            *(
+                target
+                for shape in closure().values()
+                if isinstance(shape, botocore.model.StructureShape)
+                for target in shape.members.values()
+                if target.metadata.get("sensitive")
+            )
+        )
+    )
 
 
 def test_sensitive_members_are_the_ones_the_model_marks() -> None:

@@ -48,6 +48,7 @@ from botocore import xform_name
 from hypothesis import strategies as st
 
 import generated.connect as connect
+from tests.support import children, reachable
 
 MODEL = botocore.session.get_session().get_service_model("connect")
 OPERATION = MODEL.operation_model("StartEmailContact")
@@ -62,30 +63,6 @@ Strategy = st.SearchStrategy[Any]
 
 
 # --- the closure, from botocore's model ---------------------------------------------
-
-
-def reachable(*roots: botocore.model.Shape) -> dict[str, botocore.model.Shape]:
-    """Every shape reachable from ``roots`` through members, list and map shapes."""
-    found: dict[str, botocore.model.Shape] = {}
-    stack = list(roots)
-    while stack:
-        shape = stack.pop()
-        if shape.name in found:
-            continue
-        found[shape.name] = shape
-        stack.extend(children(shape))
-    return found
-
-
-def children(shape: botocore.model.Shape) -> list[botocore.model.Shape]:
-    """The shapes a shape refers to directly."""
-    if isinstance(shape, botocore.model.StructureShape):
-        return list(shape.members.values())
-    if isinstance(shape, botocore.model.ListShape):
-        return [shape.member]
-    if isinstance(shape, botocore.model.MapShape):
-        return [shape.key, shape.value]
-    return []
 
 
 CLOSURE = reachable(INPUT, OUTPUT, *OPERATION.error_shapes)

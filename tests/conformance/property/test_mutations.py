@@ -29,6 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generated.connect import ValidationError
+from tests.support import reachable
 
 from . import strategies as S
 from .oracles import botocore_violations
@@ -82,8 +83,8 @@ def kinds(shape: botocore.model.Shape) -> set[str]:
 
 def static_kinds(root: str) -> set[str]:
     """Every kind of break available somewhere under ``root`` (the model says)."""
-    reachable = S.reachable(S.CLOSURE[root])
-    return set().union(*(kinds(shape) for shape in reachable.values()))
+    below = reachable(S.CLOSURE[root])
+    return set().union(*(kinds(shape) for shape in below.values()))
 
 
 CASES = [(root, kind) for root in S.STRUCTURES for kind in sorted(static_kinds(root))]

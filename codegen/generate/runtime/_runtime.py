@@ -357,14 +357,22 @@ class Shape:
         raise NotImplementedError
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, strict: bool | None = None) -> Self:
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        strict: bool | None = None,
+        validate: bool = False,
+    ) -> Self:
         """Build from a botocore parameter dict, the inverse of ``to_dict``.
 
         ``strict`` defaults to true for request shapes (unknown keys, wrong
         types and missing required members are errors) and to false for
         response and error shapes (unknown keys are ignored). Constraints
-        such as lengths and patterns are ``validate()``'s job, and unknown
-        enum values are accepted. Raises ``ValidationError``.
+        such as lengths and patterns are checked too with ``validate=True``
+        (the same violations, in the same order, as ``validate()`` after
+        ``from_dict``), else they are ``validate()``'s job, and unknown enum
+        values are accepted. Raises ``ValidationError``.
         """
         reader = Reader(cls._strict_by_default if strict is None else strict)
         try:
@@ -373,7 +381,16 @@ class Shape:
             raise ValidationError([_TOO_DEEP]) from None
         if reader.errors or result is None:
             raise ValidationError(reader.errors)
+        if validate:
+            result.validate()
         return result
+
+    @classmethod
+    def validate_dict(cls, data: Mapping[str, Any]) -> None:
+        """Check a botocore parameter dict against every constraint of the model
+        without keeping any object: what ``from_dict(data, validate=True)``
+        raises, or nothing. This is what ``enable_validation`` runs."""
+        cls.from_dict(data, validate=True)
 
     @classmethod
     def _from_response(cls, response: Mapping[str, Any], operation: str) -> Self:

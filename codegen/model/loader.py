@@ -81,13 +81,14 @@ def max_model_bytes(flag: int | None = None) -> int:
     return value
 
 
-def _bounded_read(read: Callable[[int], bytes], limit: int, path: Path) -> bytes:
-    """At most ``limit`` bytes, read so that no more than that is ever held."""
+def bounded_read(read: Callable[[int], bytes], limit: int, path: str) -> bytes:
+    """At most ``limit`` bytes, read so that no more than that is ever held
+    (``path`` names the source in the error, a ``.gz`` one as decompressed)."""
     data = read(limit + 1)
     if len(data) > limit:
         raise CodegenError(
             f"model file {path} is larger than {limit:,} bytes"
-            + (" once decompressed" if path.suffix == ".gz" else "")
+            + (" once decompressed" if path.endswith(".gz") else "")
             + f"; raise the limit with --max-model-bytes or {MAX_MODEL_BYTES_VARIABLE}"
         )
     return data
@@ -111,9 +112,9 @@ def _read_model_bytes(path: Path, limit: int | None = None) -> bytes:
             raise CodegenError(f"model file {path} is not a regular file")
         with os.fdopen(descriptor, "rb", closefd=False) as raw:
             if path.suffix != ".gz":
-                return _bounded_read(raw.read, limit, path)
+                return bounded_read(raw.read, limit, str(path))
             with gzip.GzipFile(fileobj=raw) as unpacked:
-                return _bounded_read(unpacked.read, limit, path)
+                return bounded_read(unpacked.read, limit, str(path))
     except (OSError, EOFError, zlib.error) as error:
         raise CodegenError(f"cannot read model file {path}: {error}") from None
     finally:

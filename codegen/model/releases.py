@@ -25,7 +25,14 @@ from pathlib import Path
 import botocore
 
 from codegen.errors import CodegenError
-from codegen.model.loader import LoadedModel, load_model, load_model_bytes, suggest
+from codegen.model.loader import (
+    LoadedModel,
+    bounded_read,
+    load_model,
+    load_model_bytes,
+    max_model_bytes,
+    suggest,
+)
 
 CACHE_ENV = "CODEGEN_WHEEL_CACHE"
 
@@ -161,9 +168,16 @@ def model_from_wheel(wheel: Path, service: str, version: str) -> LoadedModel:
                 )
             versions = entries[service]
             member = versions[max(versions)]
-            payload = archive.read(member)
-        if member.endswith(".gz"):
-            payload = gzip.decompress(payload)
+            # The same cap as a model file: a wheel is as untrusted as any
+            # download, and a zip or gzip member can expand without bound.
+            limit = max_model_bytes()
+            source = f"{wheel}!{member}"
+            with archive.open(member) as packed:
+                if member.endswith(".gz"):
+                    with gzip.GzipFile(fileobj=packed) as unpacked:
+                        payload = bounded_read(unpacked.read, limit, source)
+                else:
+                    payload = bounded_read(packed.read, limit, source)
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
         raise CodegenError(f"cannot read botocore wheel {wheel}: {error}") from None
     return load_model_bytes(service, payload, f"{wheel}!{member}", version)

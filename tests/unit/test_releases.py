@@ -131,6 +131,28 @@ def test_a_broken_wheel_is_one_clear_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_wheel_model_over_the_size_cap_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cap a model file has holds for a wheel's member too: 8 MiB of zeros
+    gzip to a few KB, and are refused after reading no more than the cap."""
+    monkeypatch.setenv("CODEGEN_MAX_MODEL_BYTES", "1000000")
+    bomb = tmp_path / "botocore-9.9.7-py3-none-any.whl"
+    member = "botocore/data/connect/2017-08-08/service-2.json.gz"
+    with zipfile.ZipFile(bomb, "w") as archive:
+        archive.writestr(member, gzip.compress(b"0" * (8 << 20)))
+    with pytest.raises(CodegenError) as raised:
+        model_from_wheel(bomb, "connect", "9.9.7")
+    assert str(raised.value) == (
+        f"model file {bomb}!{member} is larger than 1,000,000 bytes once "
+        "decompressed; raise the limit with --max-model-bytes or "
+        "CODEGEN_MAX_MODEL_BYTES"
+    )
+    monkeypatch.setenv("CODEGEN_MAX_MODEL_BYTES", str(16 << 20))
+    with pytest.raises(CodegenError, match="is corrupt"):  # read whole, then parsed
+        model_from_wheel(bomb, "connect", "9.9.7")
+
+
 def test_fetch_wheel_leaves_no_partial_download(tmp_path: Path) -> None:
     def interrupted(version: str, destination: Path) -> None:
         (destination / f"botocore-{version}-py3-none-any.whl").write_bytes(b"half")

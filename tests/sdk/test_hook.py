@@ -10,6 +10,7 @@ still pending means the call never got as far as sending), a real HTTP server on
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import pickle
 import threading
@@ -474,3 +475,17 @@ def test_async_client_modes(validate: Any, caplog: pytest.LogCaptureFixture) -> 
     assert len(records) == (1 if validate == "log" else 0)
     assert SECRET not in caplog.text
     assert all(SECRET not in str(w.message) for w in caught)
+
+
+def test_the_operation_table_names_botocores_input_shapes() -> None:
+    """``_operations.py`` against botocore's model: every operation the package
+    holds, with the input shape botocore names (the class has its name)."""
+    table = importlib.import_module(f"{connect.__name__}._operations")
+    model = botocore.session.get_session().get_service_model("connect")
+    assert model.service_name == table.SERVICE
+    assert dict(table.REQUESTS) == {"StartEmailContact": "StartEmailContactRequest"}
+    for operation, request in table.REQUESTS.items():
+        shape = model.operation_model(operation).input_shape
+        assert shape is not None
+        assert shape.name == request
+        assert getattr(connect, request).__name__ == request

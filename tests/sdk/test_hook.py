@@ -187,6 +187,9 @@ def test_the_error_has_every_violation_of_validate_dict(
     assert isinstance(caught.value, ParameterValidationError)
     assert caught.value.kwargs == {"report": text.split("\n", 1)[1]}
     assert caught.value.operation == "StartEmailContact"
+    # One error, not one raised while handling another.
+    assert caught.value.__context__ is None
+    assert caught.value.__cause__ is None
 
 
 def test_the_error_pickles_as_itself() -> None:
@@ -379,6 +382,7 @@ def test_typed_client_raise(server: Server, validate: Any) -> None:
     with pytest.raises(ParamValidationError) as caught:
         client.start_email_contact(invalid_request())
     assert isinstance(caught.value, ValidationError)
+    assert caught.value.__context__ is None
     assert str(caught.value).startswith("Parameter validation failed:\n")
     assert SECRET not in str(caught.value)
     assert server.count == 0

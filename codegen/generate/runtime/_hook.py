@@ -134,7 +134,10 @@ def check_request(request: Shape, operation: str, mode: Mode) -> None:
     try:
         request.validate()
     except ValidationError as invalid:
-        report(mode, operation, invalid.errors)
+        errors = invalid.errors
+    else:
+        return
+    report(mode, operation, errors)  # out of the except: no chained traceback
 
 
 class _Operations:
@@ -182,7 +185,10 @@ class _Handler:
         try:
             request.validate_dict(params)
         except ValidationError as invalid:
-            report(self.mode, model.name, invalid.errors)
+            errors = invalid.errors
+        else:
+            return
+        report(self.mode, model.name, errors)
 
 
 def _event(client: object, function: str) -> str:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import logging
+import os
 import pickle
+import subprocess
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -39,6 +43,7 @@ from generated.connect import (
     enable_validation,
 )
 from tests.sdk.sample_requests import make_request
+from tests.support import REPO
 
 SECRET = "s3cr3t-marker"
 VALID = make_request().to_dict()
@@ -493,3 +498,25 @@ def test_the_operation_table_names_botocores_input_shapes() -> None:
         assert shape is not None
         assert shape.name == request
         assert getattr(connect, request).__name__ == request
+
+
+def test_the_names_load_botocore_only_when_used() -> None:
+    """``import generated.connect`` loads no botocore; ``enable_validation``
+    loads it (and ``_hook``) on first use (a fresh interpreter's modules)."""
+    code = (
+        "import json, sys\n"
+        f"import {connect.__name__} as package\n"
+        "before = 'botocore' in sys.modules\n"
+        "package.enable_validation\n"
+        "print(json.dumps([before, 'botocore' in sys.modules,\n"
+        "                  package.__name__ + '._hook' in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert json.loads(result.stdout) == [False, True, True]

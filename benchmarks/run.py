@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import boto3  # type: ignore[import-untyped]
 import botocore
 import botocore.session
 from botocore.awsrequest import AWSResponse
 from botocore.compat import HTTPHeaders
+from botocore.config import Config
 from botocore.model import Shape
 from botocore.validate import ParamValidator
 
@@ -38,7 +40,11 @@ sys.path.insert(0, str(HERE))
 
 import pydantic_model  # noqa: E402  (a sibling module, benchmark extra)
 
-from generated.connect import ConnectClient, StartEmailContactRequest  # noqa: E402
+from generated.connect import (  # noqa: E402
+    ConnectClient,
+    StartEmailContactRequest,
+    enable_validation,
+)
 
 PAYLOADS = {
     name: json.loads((HERE / "payloads" / f"{name}.json").read_text(encoding="utf-8"))
@@ -207,6 +213,44 @@ def client_rows() -> Iterator[Row]:
     )
 
 
+def hook_rows() -> Iterator[Row]:
+    """A plain boto3 call with ``enable_validation`` on and off: the hook's cost."""
+    arguments: dict[str, Any] = {
+        "region_name": "us-east-1",
+        "aws_access_key_id": "AKIDEXAMPLE",
+        "aws_secret_access_key": "secret",
+    }
+    plain = boto3.client("connect", **arguments)
+    hooked = boto3.client("connect", **arguments)
+    # Ours instead of botocore's check (a subset of ours), as "raise" allows.
+    instead = boto3.client(
+        "connect", config=Config(parameter_validation=False), **arguments
+    )
+    for client in (plain, hooked, instead):
+        client.meta.events.register(
+            "before-send.connect.StartEmailContact", _answer_in_process
+        )
+    enable_validation(hooked)
+    enable_validation(instead)
+    params = PAYLOADS["realistic"]
+    for client, what in (
+        (hooked, "enable_validation"),
+        (instead, "enable_validation, botocore's check off"),
+    ):
+        mine, theirs = interleaved(
+            lambda c=client: c.start_email_contact(**params),
+            lambda: plain.start_email_contact(**params),
+        )
+        yield Row(
+            f"boto3 client.start_email_contact with {what}, realistic, "
+            "HTTP answered in-process",
+            mine,
+            theirs,
+            "the same boto3 call without enable_validation",
+            "reported (the hook's overhead)",
+        )
+
+
 # --- whole processes ---------------------------------------------------------------
 
 
@@ -357,7 +401,12 @@ def main() -> None:
         "--docs", type=Path, help="also write the table between the markers in FILE"
     )
     options = parser.parse_args()
-    rows = [*validation_rows(), *client_rows(), *process_rows(options.quick)]
+    rows = [
+        *validation_rows(),
+        *client_rows(),
+        *hook_rows(),
+        *process_rows(options.quick),
+    ]
     text = table(rows)
     print(text, end="")
     if options.docs is not None:

@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING, Any
 from ._runtime import ResponseValidationError, ValidationError, Violation
 
 if TYPE_CHECKING:
+    from ._hook import (
+        ParameterValidationError,
+        ParameterValidationWarning,
+        disable_validation,
+        enable_validation,
+    )
     from .async_client import AsyncConnectClient
     from .client import ConnectClient
     from .errors import (
@@ -69,6 +75,8 @@ __all__ = [
     "InternalServiceException",
     "InvalidRequestException",
     "InvalidRequestExceptionReason",
+    "ParameterValidationError",
+    "ParameterValidationWarning",
     "Reference",
     "ReferenceStatus",
     "ReferenceType",
@@ -82,6 +90,8 @@ __all__ = [
     "ThrottlingException",
     "ValidationError",
     "Violation",
+    "disable_validation",
+    "enable_validation",
 ]
 
 # Where each name lives; the module is imported the first time the name is used.
@@ -103,6 +113,8 @@ _MODULES = {
     "InternalServiceException": ".errors",
     "InvalidRequestException": ".errors",
     "InvalidRequestExceptionReason": ".shapes",
+    "ParameterValidationError": "._hook",
+    "ParameterValidationWarning": "._hook",
     "Reference": ".shapes",
     "ReferenceStatus": ".shapes",
     "ReferenceType": ".shapes",
@@ -113,6 +125,8 @@ _MODULES = {
     "StartEmailContactRequest": ".shapes",
     "StartEmailContactResponse": ".shapes",
     "ThrottlingException": ".errors",
+    "disable_validation": "._hook",
+    "enable_validation": "._hook",
 }
 
 

@@ -21,6 +21,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from . import shapes
+from ._hook import Mode, check_request, validation_mode
 from .errors import error_from_client_error
 
 __all__ = ["AioClient", "AioSession", "AsyncConnectClient"]
@@ -67,9 +68,10 @@ class AsyncConnectClient:
     opens one itself: ``async with AsyncConnectClient.from_session(...) as
     client`` creates the aiobotocore client and closes it again (once; call
     ``from_session`` again for another). The methods are
-    ``ConnectClient``'s, as coroutines; ``validate=True`` (the default)
-    checks each request against every constraint of the model and raises
-    ``ValidationError`` before any network I/O.
+    ``ConnectClient``'s, as coroutines, with the same ``validate``
+    modes: ``True`` (the default, or ``"raise"``) checks each request against
+    every constraint of the model and raises ``ParameterValidationError``
+    before any network I/O; ``"warn"`` and ``"log"`` report and send it.
     """
 
     def __init__(
@@ -77,7 +79,7 @@ class AsyncConnectClient:
         client: AioClient | None = None,
         *,
         opener: AbstractAsyncContextManager[AioClient] | None = None,
-        validate: bool = True,
+        validate: bool | Mode = True,
     ) -> None:
         """Give an open ``client``, or an ``opener`` (what ``create_client``
         returns) that ``async with`` enters and exits."""
@@ -85,7 +87,7 @@ class AsyncConnectClient:
             raise TypeError("give exactly one of client and opener")
         self._client = client
         self._opener = opener
-        self._validate = validate
+        self._validate = validation_mode(validate)
 
     @classmethod
     def from_session(
@@ -98,7 +100,7 @@ class AsyncConnectClient:
         aws_secret_access_key: str | None = None,
         aws_session_token: str | None = None,
         config: Config | None = None,
-        validate: bool = True,
+        validate: bool | Mode = True,
     ) -> AsyncConnectClient:
         """A client that ``async with`` opens (and closes) from an aiobotocore
         session, with the same arguments as ``ConnectClient.from_session``.
@@ -107,7 +109,7 @@ class AsyncConnectClient:
         validates, botocore's own parameter validation is switched off unless
         ``config`` sets it.
         """
-        defaults = Config(parameter_validation=not validate)
+        defaults = Config(parameter_validation=validation_mode(validate) is None)
         # Merged onto the caller's own config class, so an AioConfig keeps its
         # aiohttp options; the caller's settings come last and win.
         merged = defaults if config is None else config.merge(defaults).merge(config)
@@ -167,7 +169,7 @@ class AsyncConnectClient:
         the email contact created.
         """
         if self._validate:
-            request.validate()
+            check_request(request, "StartEmailContact", self._validate)
         params = request.to_dict()
         # Made once here, so aiobotocore's retries resend the same token.
         if "ClientToken" not in params:

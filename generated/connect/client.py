@@ -18,6 +18,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from . import shapes
+from ._hook import Mode, check_request, validation_mode
 from .errors import error_from_client_error
 
 __all__ = ["ConnectClient"]
@@ -26,15 +27,19 @@ __all__ = ["ConnectClient"]
 class ConnectClient:
     """Typed Connect (StartEmailContact) client.
 
-    ``validate=True`` (the default) checks each request against every
-    constraint of the model before sending it, and raises ``ValidationError``
-    without any network I/O when it breaks one. A response that does not fit
-    the model raises ``ResponseValidationError`` (with botocore's parsed dict).
+    ``validate=True`` (the default, or ``"raise"``) checks each request
+    against every constraint of the model before sending it, and raises
+    ``ParameterValidationError`` (a ``ValidationError`` and botocore's
+    ``ParamValidationError``) without any network I/O when it breaks one;
+    ``"warn"`` and ``"log"`` report it (``warnings.warn``, the package's
+    logger) and send the request; ``False`` does not check. A response that
+    does not fit the model raises ``ResponseValidationError`` (with
+    botocore's parsed dict).
     """
 
-    def __init__(self, client: BaseClient, *, validate: bool = True) -> None:
+    def __init__(self, client: BaseClient, *, validate: bool | Mode = True) -> None:
         self._client = client
-        self._validate = validate
+        self._validate = validation_mode(validate)
 
     @classmethod
     def from_session(
@@ -47,15 +52,15 @@ class ConnectClient:
         aws_secret_access_key: str | None = None,
         aws_session_token: str | None = None,
         config: Config | None = None,
-        validate: bool = True,
+        validate: bool | Mode = True,
     ) -> ConnectClient:
         """Create the botocore client from session arguments and wrap it.
 
-        When this layer validates, botocore's own parameter validation (a
-        subset of ours) is switched off unless ``config`` sets it, so a
-        request is not checked twice.
+        When this layer validates (in any mode), botocore's own parameter
+        validation (a subset of ours) is switched off unless ``config`` sets
+        it, so a request is not checked twice.
         """
-        defaults = Config(parameter_validation=not validate)
+        defaults = Config(parameter_validation=validation_mode(validate) is None)
         client = (session or botocore.session.get_session()).create_client(
             "connect",
             region_name=region_name,
@@ -91,7 +96,7 @@ class ConnectClient:
         the email contact created.
         """
         if self._validate:
-            request.validate()
+            check_request(request, "StartEmailContact", self._validate)
         params = request._params()
         # Made once here, so botocore's retries resend the same token.
         if "ClientToken" not in params:

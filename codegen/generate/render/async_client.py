@@ -54,6 +54,9 @@ def async_client_view(context: Context) -> AsyncClientView:
     imports.add("botocore.exceptions", "ClientError")
     imports.add(".", "shapes")
     imports.add(".errors", "error_from_client_error")
+    imports.add("._hook", "Mode")
+    imports.add("._hook", "check_request")
+    imports.add("._hook", "validation_mode")
     service = context.service
     text = _DOC.format(title=context.title, sync=service.client_class)
     return AsyncClientView(

@@ -19,11 +19,13 @@ from codegen.model import ir
 @dataclass(frozen=True)
 class OperationView:
     """One method: its request and response classes ("" when the operation has
-    none) and the wire names of idempotency tokens it fills in."""
+    none), the wire names of idempotency tokens it fills in, and the model's
+    name of the operation (``operation``, what validation messages name)."""
 
     method: str
     docstring: str
     name: str
+    operation: str
     request: str
     response: str
     tokens: tuple[str, ...]
@@ -49,6 +51,7 @@ def _operation(context: Context, operation: ir.Operation) -> OperationView:
         method=operation.method_name,
         docstring=docstring(operation.doc or f"Call ``{operation.name}``.", indent=8),
         name=repr(operation.botocore_method),
+        operation=repr(operation.name),
         request=request or "",
         response=operation.output or "",
         tokens=tuple(repr(m.name) for m in members if m.idempotency_token),
@@ -70,6 +73,9 @@ def client_view(context: Context) -> ClientView:
     imports.add("botocore.exceptions", "ClientError")
     imports.add(".", "shapes")
     imports.add(".errors", "error_from_client_error")
+    imports.add("._hook", "Mode")
+    imports.add("._hook", "check_request")
+    imports.add("._hook", "validation_mode")
     if paginators:
         imports.add("._pages", "Pages")
         imports.add("._pages", "pagination_config")

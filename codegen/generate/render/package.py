@@ -17,6 +17,7 @@ from codegen.generate.render.client import client_view
 from codegen.generate.render.codecs import codecs_view
 from codegen.generate.render.context import Context
 from codegen.generate.render.errors import errors_view
+from codegen.generate.render.operations import operations_view
 from codegen.generate.render.shapes import enums_view, module_view
 from codegen.model import ir
 from codegen.model.unicode_tables import unicode_module
@@ -27,6 +28,13 @@ RUNTIME = Path(__file__).resolve().parents[1] / "runtime"
 
 # What the package re-exports from its runtime module.
 _RUNTIME_EXPORTS = ("ResponseValidationError", "ValidationError", "Violation")
+# What it exports, lazily (it imports botocore), from the plain-client hook.
+_HOOK_EXPORTS = (
+    "ParameterValidationError",
+    "ParameterValidationWarning",
+    "disable_validation",
+    "enable_validation",
+)
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,9 @@ class Renderer:
             "async_client.py": self._render(
                 "async_client.py.j2", async_client_view(context)
             ),
+            "_operations.py": self._render(
+                "operations.py.j2", operations_view(context)
+            ),
         }
         for module, names in context.layout.items():
             view = module_view(context, names)
@@ -137,6 +148,7 @@ class Renderer:
         package.update({name: ".errors" for name in _error_names(service)})
         package[service.client_class] = ".client"
         package[service.async_client_class] = ".async_client"
+        package.update({name: "._hook" for name in _HOOK_EXPORTS})
         package_init = lazy_view(context, "package", package)
         rendered["__init__.py"] = self._render("lazy_init.py.j2", package_init)
         # Copied or written as they are: black-clean already, or not Python.

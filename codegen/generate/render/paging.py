@@ -16,13 +16,15 @@ from codegen.model.naming import method_name
 
 @dataclass(frozen=True)
 class PaginatorView:
-    """``request`` is "" when the operation takes no input."""
+    """``request`` is "" when the operation takes no input; ``operation`` is
+    the model's name of the operation (what validation messages name)."""
 
     method: str
     docstring: str
     operation_method: str
     request: str
     response: str
+    operation: str
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class WaiterView:
     docstring: str
     waiter: str
     request: str
+    operation: str
 
 
 def _paginator_doc(paginator: ir.Paginator, operation: ir.Operation) -> str:
@@ -80,6 +83,7 @@ def paginator_views(service: ir.Service) -> tuple[PaginatorView, ...]:
                 operation_method=repr(operation.method_name),
                 request=operation.input or "",
                 response=operation.output,
+                operation=repr(operation.name),
             )
         )
     return tuple(views)
@@ -96,6 +100,7 @@ def waiter_views(service: ir.Service) -> tuple[WaiterView, ...]:
             ),
             waiter=repr(method_name(waiter.name)),
             request=operations[waiter.operation].input or "",
+            operation=repr(waiter.operation),
         )
         for waiter in service.waiters
     )

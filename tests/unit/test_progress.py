@@ -183,6 +183,18 @@ def test_api_diff_of_all_shows_its_stages_on_a_terminal(tmp_path: Path) -> None:
     assert (quiet.status, quiet.stderr, quiet.stdout) == (1, "", plain.stdout)
 
 
+def test_a_mistake_after_the_bar_is_still_one_line(tmp_path: Path) -> None:
+    """The bar is erased before the error line: the terminal shows one line."""
+    args = ["-m", "codegen", "diff", OLD, NEW, "--operation", "NoSuchOperation"]
+    bar = on_terminal(args, tmp_path)
+    plain = piped(args)
+    assert (bar.status, plain.status) == (2, 2)
+    assert "\rdiff: reading" in bar.stderr
+    assert plain.stderr.startswith("codegen: error: unknown operation")
+    assert shown_at_the_end(bar.stderr) == plain.stderr
+    assert len(plain.stderr.splitlines()) == 1
+
+
 def test_every_service_run_draws_a_bar_on_a_terminal_and_logs_elsewhere(
     tmp_path: Path,
 ) -> None:

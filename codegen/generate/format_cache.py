@@ -139,9 +139,14 @@ class FormatCache:
                 # Each outcome lands at its own index: completion order only
                 # moves the bar, never the result.
                 futures = {pool.submit(_format_one, texts[i]): i for i in order}
-                for future in as_completed(futures):
-                    outcomes[futures[future]] = future.result()
-                    bar.advance()
+                try:
+                    for future in as_completed(futures):
+                        outcomes[futures[future]] = future.result()
+                        bar.advance()
+                except BaseException:
+                    # Ctrl-C: what has not started never will (as map's did).
+                    pool.shutdown(cancel_futures=True)
+                    raise
         for position, (parsed, result) in enumerate(outcomes):
             if not parsed:
                 raise InvalidText(position, result)

@@ -19,6 +19,7 @@ import pty
 import re
 import select
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -57,8 +58,11 @@ def _environment(cache: Path | None) -> dict[str, str]:
     return environment
 
 
-def _drain(master: int, child: subprocess.Popen[bytes]) -> bytes:
-    """Everything the child writes to the terminal, until it closes it."""
+def _drain(
+    master: int, child: subprocess.Popen[bytes], interrupt_on: bytes | None
+) -> bytes:
+    """Everything the child writes to the terminal, until it closes it; Ctrl-C
+    (SIGINT to the child) once ``interrupt_on`` has been written."""
     chunks = []
     while True:
         ready, _, _ = select.select([master], [], [], TIMEOUT)
@@ -72,10 +76,18 @@ def _drain(master: int, child: subprocess.Popen[bytes]) -> bytes:
         if not data:
             break
         chunks.append(data)
+        if interrupt_on is not None and interrupt_on in b"".join(chunks):
+            child.send_signal(signal.SIGINT)
+            interrupt_on = None
     return b"".join(chunks)
 
 
-def on_terminal(args: list[str], tmp: Path, cache: Path | None = None) -> Run:
+def on_terminal(
+    args: list[str],
+    tmp: Path,
+    cache: Path | None = None,
+    interrupt_on: bytes | None = None,
+) -> Run:
     """``python ARGS`` with stderr on a 100-column pseudo-terminal."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
@@ -93,7 +105,7 @@ def on_terminal(args: list[str], tmp: Path, cache: Path | None = None) -> Run:
         finally:
             os.close(slave)
         try:
-            written = _drain(master, child)
+            written = _drain(master, child, interrupt_on)
         finally:
             os.close(master)
         status = child.wait(timeout=TIMEOUT)
@@ -168,6 +180,21 @@ def test_quiet_draws_nothing_even_on_a_terminal(tmp_path: Path) -> None:
     # --quiet on a pipe changes nothing either (the CLI tests' exact stderr).
     again = piped([*_generate(tmp_path / "plain"), "--quiet"])
     assert (again.status, again.stderr) == (0, plain.stderr)
+
+
+def test_ctrl_c_while_formatting_erases_the_bar_and_says_one_line(
+    tmp_path: Path,
+) -> None:
+    """Interrupted once the bar is drawn (cold cache: black has seconds of work
+    left): exit 130, the terminal shows one line, nothing is written."""
+    output = tmp_path / "pkg"
+    run = on_terminal(
+        _generate(output), tmp_path, tmp_path / "cache", interrupt_on=b"formatting:"
+    )
+    assert run.status == 130, run.stderr
+    assert "\rformatting:" in run.stderr
+    assert shown_at_the_end(run.stderr) == "codegen: interrupted\n"
+    assert not output.exists()
 
 
 def test_api_diff_of_all_shows_its_stages_on_a_terminal(tmp_path: Path) -> None:

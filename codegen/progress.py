@@ -52,27 +52,38 @@ def _bar_class() -> type[tqdm[Any]]:
 class Progress:
     """``with Progress(total, "formatting", enabled=...) as bar: bar.advance()``.
 
-    The bar is cleared when the block ends (an error line or the command's own
-    output follows on a clean line); disabled, every method is a no-op.
+    The bar is drawn on entering the block and erased when it ends (an error
+    line or the command's own output follows on a clean line), Ctrl-C included;
+    disabled, every method is a no-op.
     """
 
     def __init__(
         self, total: int, label: str, *, enabled: bool, unit: str = "it"
     ) -> None:
+        self._settings = (total, label, unit) if enabled else None
         self._bar: tqdm[Any] | None = None
-        if enabled:
-            self._bar = _bar_class()(
-                total=total,
-                desc=label,
-                unit=unit,
-                file=sys.stderr,
-                leave=False,
-                dynamic_ncols=True,
-            )
+
+    def _start(self) -> None:
+        if self._settings is None or self._bar is not None:
+            return
+        total, label, unit = self._settings
+        # Not drawn by tqdm's constructor: drawn once ``self._bar`` holds it,
+        # so that a Ctrl-C arriving right after the drawing can still erase it.
+        self._bar = _bar_class()(
+            total=total,
+            desc=label,
+            unit=unit,
+            file=sys.stderr,
+            leave=False,
+            dynamic_ncols=True,
+            delay=float("inf"),
+        )
+        self._bar.delay = 0.0
+        self._bar.refresh()
 
     @property
     def enabled(self) -> bool:
-        return self._bar is not None
+        return self._settings is not None
 
     def advance(self, count: int = 1) -> None:
         """``count`` more units done."""
@@ -101,6 +112,11 @@ class Progress:
             self._bar = None
 
     def __enter__(self) -> Progress:
+        try:
+            self._start()
+        except BaseException:
+            self.close()
+            raise
         return self
 
     def __exit__(

@@ -12,6 +12,7 @@ labels (drawn on every change) are asserted, never an intermediate count.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import io
 import os
@@ -24,6 +25,7 @@ import struct
 import subprocess
 import sys
 import termios
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,17 +60,38 @@ def _environment(cache: Path | None) -> dict[str, str]:
     return environment
 
 
+def _children(pid: int) -> int:
+    """How many processes ``pid`` has started (Linux's /proc)."""
+    count = 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):  # a thread that has just ended
+            count += len((task / "children").read_text().split())
+    return count
+
+
+Interrupt = Callable[[bytes, int], bool]
+
+
 def _drain(
-    master: int, child: subprocess.Popen[bytes], interrupt_on: bytes | None
+    master: int, child: subprocess.Popen[bytes], interrupt: Interrupt | None
 ) -> bytes:
     """Everything the child writes to the terminal, until it closes it; Ctrl-C
-    (SIGINT to the child) once ``interrupt_on`` has been written."""
-    chunks = []
+    (SIGINT to the child) once ``interrupt(written, child pid)`` holds."""
+    chunks: list[bytes] = []
+    idle = 0.0
     while True:
-        ready, _, _ = select.select([master], [], [], TIMEOUT)
+        wait = TIMEOUT if interrupt is None else 0.05  # polling, not measuring
+        ready, _, _ = select.select([master], [], [], wait)
+        if interrupt is not None and interrupt(b"".join(chunks), child.pid):
+            child.send_signal(signal.SIGINT)
+            interrupt = None
         if not ready:
-            child.kill()
-            pytest.fail("the child wrote nothing for five minutes")
+            idle += wait
+            if idle >= TIMEOUT:
+                child.kill()
+                pytest.fail("the child wrote nothing for five minutes")
+            continue
+        idle = 0.0
         try:
             data = os.read(master, 65536)
         except OSError:  # EIO: every copy of the terminal's other end is closed
@@ -76,9 +99,6 @@ def _drain(
         if not data:
             break
         chunks.append(data)
-        if interrupt_on is not None and interrupt_on in b"".join(chunks):
-            child.send_signal(signal.SIGINT)
-            interrupt_on = None
     return b"".join(chunks)
 
 
@@ -86,7 +106,7 @@ def on_terminal(
     args: list[str],
     tmp: Path,
     cache: Path | None = None,
-    interrupt_on: bytes | None = None,
+    interrupt: Interrupt | None = None,
 ) -> Run:
     """``python ARGS`` with stderr on a 100-column pseudo-terminal."""
     master, slave = pty.openpty()
@@ -105,7 +125,7 @@ def on_terminal(
         finally:
             os.close(slave)
         try:
-            written = _drain(master, child, interrupt_on)
+            written = _drain(master, child, interrupt)
         finally:
             os.close(master)
         status = child.wait(timeout=TIMEOUT)
@@ -185,12 +205,18 @@ def test_quiet_draws_nothing_even_on_a_terminal(tmp_path: Path) -> None:
 def test_ctrl_c_while_formatting_erases_the_bar_and_says_one_line(
     tmp_path: Path,
 ) -> None:
-    """Interrupted once the bar is drawn (cold cache: black has seconds of work
-    left): exit 130, the terminal shows one line, nothing is written."""
+    """Interrupted once the bar is drawn and black's pool has started (cold
+    cache: seconds of work left; a SIGINT during a fork can be lost in
+    CPython's at-fork hooks): exit 130, one line shown, nothing written."""
     output = tmp_path / "pkg"
-    run = on_terminal(
-        _generate(output), tmp_path, tmp_path / "cache", interrupt_on=b"formatting:"
-    )
+    # More than 10 files to format, so the pool has this many workers.
+    workers = min(os.cpu_count() or 1, 10)
+
+    def formatting(written: bytes, pid: int) -> bool:
+        started = workers == 1 or _children(pid) >= workers
+        return b"formatting:" in written and started
+
+    run = on_terminal(_generate(output), tmp_path, tmp_path / "cache", formatting)
     assert run.status == 130, run.stderr
     assert "\rformatting:" in run.stderr
     assert shown_at_the_end(run.stderr) == "codegen: interrupted\n"

@@ -64,6 +64,7 @@ class Ticker:
         )
 
     def __enter__(self) -> Ticker:
+        self.bar.__enter__()
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -1,6 +1,8 @@
 """``python -m codegen``: generate, check that the committed output is current,
 or ``python -m codegen diff OLD NEW``: what changed for callers between two models,
 or ``python -m codegen schema``: the JSON Schema of the shapes (codegen.schema).
+Generation and the diff draw a progress bar on stderr when it is a terminal
+(``codegen.progress``); ``--quiet`` turns it off.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from codegen import config
+from codegen import config, progress
 from codegen.apidiff import report
 from codegen.apidiff.diff import diff_models
 from codegen.errors import CodegenError
+from codegen.generate.format_cache import FormatCache, default_folder
 from codegen.generate.guard import check_output
 from codegen.generate.provenance import model_mismatch, read_provenance, same_model
 from codegen.generate.render import Renderer
@@ -33,6 +36,14 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
         metavar="PYPROJECT",
         default="pyproject.toml",
         help="pyproject.toml holding [tool.codegen] (default: ./pyproject.toml)",
+    )
+
+
+def _add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (drawn on stderr only when it is a terminal)",
     )
 
 
@@ -84,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing; exit 1 and list the files that differ if stale",
     )
+    _add_quiet_option(parser)
     _add_config_option(parser)
     return parser
 
@@ -118,7 +130,8 @@ def run(arguments: argparse.Namespace) -> int:
     )
     if made is not None and same_model_elsewhere:
         service = dataclasses.replace(service, botocore_version=made.botocore_version)
-    files = Renderer().render(service)
+    formatter = FormatCache(default_folder(), progress=progress.shown(arguments.quiet))
+    files = Renderer(formatter=formatter).render(service)
     if arguments.check:
         _print_notes(service)
         stale = differences(files, settings.output)
@@ -186,6 +199,7 @@ def _diff_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
+    _add_quiet_option(parser)
     _add_config_option(parser)
     return parser
 
@@ -195,9 +209,19 @@ def run_diff(arguments: argparse.Namespace) -> int:
     service, operations = config.resolve_selection(
         Path(arguments.config), arguments.service, arguments.operation
     )
-    old = load_side(arguments.old, service)
-    new = load_side(arguments.new, service)
-    diff = diff_models(old, new, operations)
+    # Three stages, the first two possibly a wheel download each.
+    with progress.progress(
+        3, "diff", enabled=progress.shown(arguments.quiet), unit="step"
+    ) as bar:
+        bar.step(f"diff: reading {arguments.old}")
+        old = load_side(arguments.old, service)
+        bar.advance()
+        bar.step(f"diff: reading {arguments.new}")
+        new = load_side(arguments.new, service)
+        bar.advance()
+        bar.step("diff: comparing")
+        diff = diff_models(old, new, operations)
+        bar.advance()
     rendered = report.as_json(diff) if arguments.format == "json" else report.text(diff)
     sys.stdout.write(rendered)
     return 1 if diff.breaking else 0

@@ -73,7 +73,9 @@ def generate_from_wheel(pyproject: Path, wheel_of: Callable[[str], Path]) -> Non
     try:
         # In a process of its own, as the real step: its report is not ours.
         with contextlib.redirect_stdout(io.StringIO()):
-            status = cli.main(["--config", str(pyproject), "--model", str(model)])
+            # --quiet as the real step (codegen.update.workflow.regenerate).
+            argv = ["--config", str(pyproject), "--model", str(model), "--quiet"]
+            status = cli.main(argv)
     finally:
         model.unlink()
     if status != 0:

@@ -5,7 +5,8 @@ text always formats to the same output under the same black release and mode, so
 results are kept on disk by a digest of all three. The cache is best effort:
 a folder that cannot be read or written only costs the time of formatting.
 A package's files are independent of each other, so ``format_many`` formats
-the ones the cache does not know in a process pool, one process per core.
+the ones the cache does not know in a process pool, one process per core;
+with ``progress=True`` a bar on stderr counts the files as they are done.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from importlib.metadata import version
 from pathlib import Path
 
 import black.mode
 import black.parsing
+
+from codegen.progress import Progress
 
 # black's settings are part of the output: fixed here, never read from a user's config.
 BLACK_MODE = black.mode.Mode(
@@ -65,10 +68,14 @@ class InvalidText(ValueError):
 class FormatCache:
     """``format(text)`` is ``black.format_str(text, BLACK_MODE)``, remembered."""
 
-    def __init__(self, folder: Path | None, processes: int | None = None) -> None:
+    def __init__(
+        self, folder: Path | None, processes: int | None = None, progress: bool = False
+    ) -> None:
         self.folder = folder
         # None: one per core; 1: never a pool (the same output, serially).
         self.processes = processes
+        # A bar on stderr (the caller decides: codegen.progress.shown).
+        self.progress = progress
 
     def format(self, text: str) -> str:
         try:
@@ -81,23 +88,34 @@ class FormatCache:
         each distinct text once, in a process pool when there are enough."""
         done: dict[str, str] = {}
         misses: list[str] = []
-        for text in dict.fromkeys(texts):
-            cached = self._cached(text)
-            if cached is None:
-                misses.append(text)
-            else:
-                done[text] = cached
-        try:
-            formatted_misses = self._black(misses)
-        except InvalidText as error:
-            position = list(texts).index(misses[error.position])
-            raise InvalidText(position, error.reason) from None
+        distinct = dict.fromkeys(texts)
+        with Progress(
+            len(distinct), "formatting", enabled=self.progress, unit="file"
+        ) as bar:
+            for text in distinct:
+                cached = self._cached(text)
+                if cached is None:
+                    misses.append(text)
+                else:
+                    done[text] = cached
+            bar.advance(len(done))
+            formatted_misses = self._black_at(misses, texts, bar)
         for text, formatted in zip(misses, formatted_misses, strict=True):
             done[text] = formatted
             self._remember(text, formatted)
         return [done[text] for text in texts]
 
-    def _black(self, texts: list[str]) -> list[str]:
+    def _black_at(
+        self, misses: list[str], texts: Sequence[str], bar: Progress
+    ) -> list[str]:
+        """``_black(misses)``, an error naming its position in ``texts``."""
+        try:
+            return self._black(misses, bar)
+        except InvalidText as error:
+            position = list(texts).index(misses[error.position])
+            raise InvalidText(position, error.reason) from None
+
+    def _black(self, texts: list[str], bar: Progress) -> list[str]:
         """black on every text; the same result with or without a pool."""
         workers = min(self.processes or os.cpu_count() or 1, len(texts))
         # A daemonic process (a worker of the every-service runner's pool) may
@@ -108,7 +126,7 @@ class FormatCache:
             previous = gc.get_threshold()
             gc.set_threshold(*_GC_THRESHOLDS)
             try:
-                outcomes = [_format_one(text) for text in texts]
+                outcomes = [_format_one(text) for text in bar.track(texts)]
             finally:
                 gc.set_threshold(*previous)
         else:
@@ -118,9 +136,17 @@ class FormatCache:
             with ProcessPoolExecutor(
                 max_workers=workers, initializer=_start_worker
             ) as pool:
-                ordered = pool.map(_format_one, [texts[i] for i in order])
-                for index, outcome in zip(order, ordered, strict=True):
-                    outcomes[index] = outcome
+                # Each outcome lands at its own index: completion order only
+                # moves the bar, never the result.
+                futures = {pool.submit(_format_one, texts[i]): i for i in order}
+                try:
+                    for future in as_completed(futures):
+                        outcomes[futures[future]] = future.result()
+                        bar.advance()
+                except BaseException:
+                    # Ctrl-C: what has not started never will (as map's did).
+                    pool.shutdown(cancel_futures=True)
+                    raise
         for position, (parsed, result) in enumerate(outcomes):
             if not parsed:
                 raise InvalidText(position, result)

@@ -13,6 +13,9 @@ A release whose model is the one generated from changes the pin and the one
 ``latest`` asks the package index for the newest release. What happened to the
 generated API is the ``api`` field of ``--format json`` and, with
 ``--detailed-exitcode``, the exit status (``EXIT_STATUS``; 2 is an error).
+On a terminal a bar on stderr names the step that runs (``--quiet``: none);
+the regenerating child always runs ``--quiet``: its stderr is read for its
+error line, and is no terminal.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from typing import TextIO
 
 import botocore
 
-from codegen import config
-from codegen.apidiff.diff import diff_models
+from codegen import config, progress
+from codegen.apidiff.diff import ApiDiff, diff_models
 from codegen.errors import CodegenError
 from codegen.generate.provenance import read_provenance, with_release
 from codegen.model.releases import fetch_wheel, is_version, load_side, wheel_cache
@@ -85,7 +88,7 @@ def pip_install(project: Path) -> None:
 def regenerate(pyproject: Path) -> None:
     """``python -m codegen --config PYPROJECT`` in a new interpreter."""
     _run(
-        [sys.executable, "-m", "codegen", "--config", str(pyproject)],
+        [sys.executable, "-m", "codegen", "--config", str(pyproject), "--quiet"],
         pyproject.parent,
         "regenerating",
     )
@@ -182,6 +185,7 @@ def update(
     steps: Steps = DEFAULT_STEPS,
     out: TextIO = sys.stdout,
     output_format: str = "text",
+    show_progress: bool = False,
 ) -> Api:
     """Move ``project`` to botocore ``version``; see the module docstring."""
     if version == "latest":
@@ -203,9 +207,36 @@ def update(
     if version == pin == previous == installed:
         outcome = Outcome(previous, version, Api.UNCHANGED)
     else:
-        outcome = _move(version, project, steps, settings, pin, previous)
+        with progress.progress(
+            _STAGES, "update", enabled=show_progress, unit="step"
+        ) as bar:
+            outcome = _move(version, project, steps, settings, pin, previous, bar)
     print_outcome(outcome, settings.output, output_format, out)
     return outcome.api
+
+
+def _diff_first(
+    version: str,
+    steps: Steps,
+    settings: config.Settings,
+    previous: str,
+    bar: progress.Progress,
+) -> ApiDiff:
+    """The version must exist and the diff be known before anything changes."""
+    bar.step(f"update: fetching botocore {version}")
+    if version != botocore.__version__:
+        steps.fetch(version)  # does the version exist? (downloads its wheel)
+    bar.advance()
+    bar.step("update: API diff")
+    old = load_side(previous, settings.service, steps.fetch)
+    new = load_side(version, settings.service, steps.fetch)
+    diff = diff_models(old, new, settings.operations)
+    bar.advance()
+    return diff
+
+
+# The steps of ``_move`` the bar counts: fetch, diff, reinstall, regenerate.
+_STAGES = 4
 
 
 def _move(
@@ -215,14 +246,11 @@ def _move(
     settings: config.Settings,
     pin: str,
     previous: str,
+    bar: progress.Progress,
 ) -> Outcome:
     """Diff first (no side effects), then bump, reinstall, regenerate, log."""
     installed = botocore.__version__
-    if version != installed:
-        steps.fetch(version)  # does the version exist? (downloads its wheel)
-    old = load_side(previous, settings.service, steps.fetch)
-    new = load_side(version, settings.service, steps.fetch)
-    diff = diff_models(old, new, settings.operations)
+    diff = _diff_first(version, steps, settings, previous, bar)
 
     pyproject, changes_file = project / "pyproject.toml", project / "CHANGELOG.md"
     text = pyproject.read_text(encoding="utf-8")
@@ -230,10 +258,14 @@ def _move(
     reinstalled = False
     try:
         pyproject.write_bytes(bump_pin(text, version).encode("utf-8"))
+        bar.step("update: reinstalling")
         if installed != version:
             reinstalled = True
             steps.install(project)
+        bar.advance()
+        bar.step("update: regenerating")
         steps.generate(pyproject)
+        bar.advance()
         made = read_provenance(settings.output)
         if made is None or made.botocore_version != version:
             found = made.botocore_version if made else "no header"
@@ -319,6 +351,11 @@ def main(argv: Sequence[str] | None = None, steps: Steps = DEFAULT_STEPS) -> int
         action="store_true",
         help="exit 0 when the generated API is unchanged, 3 changed, 4 breaking",
     )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (drawn on stderr only when it is a terminal)",
+    )
     arguments = parser.parse_args(argv)
     try:
         api = update(
@@ -327,6 +364,7 @@ def main(argv: Sequence[str] | None = None, steps: Steps = DEFAULT_STEPS) -> int
             steps,
             out=sys.stdout,
             output_format=arguments.format,
+            show_progress=progress.shown(arguments.quiet),
         )
     except CodegenError as error:
         print(f"codegen: error: {error}", file=sys.stderr)

@@ -146,6 +146,26 @@ def test_help_describes_the_flags() -> None:
     assert result.returncode == 0
     for flag in ("--service", "--operation", "--output", "--check", "--model"):
         assert flag in result.stdout
+    assert "--quiet" in result.stdout
+    assert "terminal" in result.stdout  # when a bar is drawn at all
+
+
+def test_diff_help_offers_quiet() -> None:
+    result = run_codegen("diff", "--help")
+    assert result.returncode == 0
+    assert "--quiet" in result.stdout
+
+
+def test_quiet_changes_nothing_on_a_pipe() -> None:
+    """No bar on a pipe either way (tests/unit/test_progress.py: on a terminal)."""
+    plain = run_codegen("--check")
+    quiet = run_codegen("--check", "--quiet")
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
 
 
 def test_generate_replaces_stale_files_and_reports_changes(tmp_path: Path) -> None:

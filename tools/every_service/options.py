@@ -40,7 +40,11 @@ def parse(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--formatter", choices=("black", "none"), default="black")
     parser.add_argument("--output", type=Path, help="keep the packages in this folder")
     parser.add_argument("--shrink", action="store_true", help="shrink failing examples")
-    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress (a bar on a terminal's stderr, else a line per 25 services)",
+    )
     args = parser.parse_args(argv)
     if (
         args.jobs < 1

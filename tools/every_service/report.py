@@ -1,5 +1,10 @@
 """What the run prints: progress while it runs, then exclusions, failures by
-cause and the summary line."""
+cause and the summary line.
+
+Progress is a bar on a terminal's stderr (``codegen.progress``); elsewhere (a
+CI log, a pipe) a line every 25 services, so a log shows the run is alive
+without carriage returns; ``--quiet`` prints neither.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
+
+from codegen import progress
 
 from .exclusions import EXCLUSIONS
 from .options import Options
@@ -41,6 +48,35 @@ class Report:
             f"imported, {passed:,}/{checked:,} operations round-tripped{note}; "
             f"{excluded} operations excluded" + (" (listed above)" if excluded else "")
         )
+
+
+class Ticker:
+    """Told of each service's result as it arrives; a bar or the log lines."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.bar = progress.progress(
+            total,
+            "every-service",
+            enabled=enabled and progress.shown(quiet=False),
+            unit="service",
+        )
+
+    def __enter__(self) -> Ticker:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.bar.close()
+
+    def tick(self, results: list[ServiceResult]) -> None:
+        if not self.bar.enabled:
+            print_progress(results, self.total, self.enabled)
+            return
+        failed = sum(1 for result in results if result.failures)
+        self.bar.advance()
+        self.bar.note(f"{results[-1].service}; {failed} with failures")
 
 
 def print_progress(results: list[ServiceResult], total: int, enabled: bool) -> None:

@@ -43,7 +43,7 @@ from codegen.model.loader import load_model
 from .exclusions import exclusion_for
 from .generation import forget, generate
 from .options import Options
-from .report import Report, print_progress
+from .report import Report, Ticker
 from .results import Failure, ServiceResult, StageError, Task, one_line
 from .round_trip import check_operation
 
@@ -210,12 +210,17 @@ def _tasks(options: Options, services: Sequence[str], root: Path) -> list[Task]:
 
 def _execute(tasks: list[Task], jobs: int, progress: bool) -> list[ServiceResult]:
     """Run the tasks in a pool of ``jobs`` fresh processes (in-process for 1)."""
+    with Ticker(len(tasks), progress) as ticker:
+        return _pooled(tasks, jobs, ticker)
+
+
+def _pooled(tasks: list[Task], jobs: int, ticker: Ticker) -> list[ServiceResult]:
     results = []
     if jobs <= 1:
         _start_worker(tasks[0].root)
         for task in tasks:
             results.append(check_service(task))
-            print_progress(results, len(tasks), progress)
+            ticker.tick(results)
         return results
     # multiprocessing.Pool, not ProcessPoolExecutor: on Python 3.11 the latter's
     # max_tasks_per_child can hang for good once a worker retires.
@@ -228,7 +233,7 @@ def _execute(tasks: list[Task], jobs: int, progress: bool) -> list[ServiceResult
     ) as pool:
         for result in pool.imap_unordered(check_service, tasks, chunksize=1):
             results.append(result)
-            print_progress(results, len(tasks), progress)
+            ticker.tick(results)
     return results
 
 

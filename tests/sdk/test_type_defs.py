@@ -19,6 +19,8 @@ from __future__ import annotations
 import importlib
 import re
 import shutil
+import subprocess
+import sys
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +31,7 @@ import pytest
 from types_boto3_connect import type_defs as theirs
 
 from generated.connect import type_defs as ours_now
-from tests.support import GENERATED, model_file, mypy_strict, run_codegen
+from tests.support import GENERATED, REPO, model_file, mypy_strict, run_codegen
 
 TYPES_BOTO3_MODEL = "1.43.119"
 
@@ -254,3 +256,22 @@ def test_the_comparison_sees_a_changed_member() -> None:
         "InboundEmailContentTypeDef.RawMessage: ours <class 'int'>, theirs "
         "<class 'types_boto3_connect.type_defs.InboundRawMessageTypeDef'>",
     ]
+
+
+def test_only_type_checkers_import_type_defs() -> None:
+    """Every name of the package, loaded, leaves ``type_defs`` unimported (the
+    shapes import it under ``TYPE_CHECKING``), so it costs nothing at run time."""
+    code = (
+        "import sys, generated.connect as package\n"
+        "for name in package.__all__: getattr(package, name)\n"
+        "print(sorted(m for m in sys.modules if m.endswith('type_defs')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout == "[]\n"

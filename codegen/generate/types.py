@@ -110,3 +110,89 @@ class Annotation(ShapeVisitor[str]):
 
     def visit_event_stream(self, shape: ir.StructureShape) -> str:
         return f"{self.spelling.runtime}EventStream[{self._named(shape.name)}]"
+
+
+class TypeDefAnnotation(Annotation):
+    """A shape's type inside a ``TypedDict`` of a parameter dict (``type_defs``).
+
+    Spelled as types-boto3 spells it, so the two meet where their models do:
+    in the form a request takes (``output=False``) lists and maps are
+    ``Sequence`` and ``Mapping`` and a timestamp may be a string; in the form
+    only responses take they are ``list``, ``dict`` and ``datetime``. A
+    structure is its ``TypedDict``, except one in ``cycle`` (it can contain
+    the one being spelled), which is a plain mapping as in types-boto3: a
+    recursive ``TypedDict`` would not meet types-boto3's (their values are
+    invariant), and ``from_dict`` checks those levels at run time anyway.
+    An enum alias named like one of ``taken`` (the module's own names) is
+    spelled through its module.
+    """
+
+    def __init__(
+        self,
+        shapes: Mapping[str, ir.Shape],
+        *,
+        output: bool,
+        cycle: frozenset[str],
+        imports: Imports,
+        home: Callable[[str], str | None],
+        name: Callable[[str], str],
+        taken: frozenset[str],
+    ) -> None:
+        super().__init__(shapes, GENERATED, imports, home)
+        self.output = output
+        self.cycle = cycle
+        self.name = name
+        self.taken = taken
+
+    def visit_enum(self, shape: ir.StringShape) -> str:
+        if shape.name in self.taken:  # the module's own name: qualified instead
+            self.imports.add(".shapes", "enums")
+            return f"enums.{shape.name}"
+        return super().visit_enum(shape)
+
+    def visit_timestamp(self, shape: ir.TimestampShape) -> str:
+        self.imports.add("datetime", "datetime")
+        return "datetime" if self.output else "datetime | str"
+
+    def visit_blob(self, shape: ir.BlobShape) -> str:
+        # What from_dict reads besides bytes (botocore sends str as UTF-8).
+        return "bytes" if self.output else "bytes | bytearray | str"
+
+    def visit_list(self, shape: ir.ListShape) -> str:
+        if self.output:
+            return f"list[{self.of(shape.member)}]"
+        self.imports.add("collections.abc", "Sequence")
+        return f"Sequence[{self.of(shape.member)}]"
+
+    def visit_map(self, shape: ir.MapShape) -> str:
+        key, value = self.of(shape.key), self.of(shape.value)
+        if self.output:
+            return f"dict[{key}, {value}]"
+        self.imports.add("collections.abc", "Mapping")
+        return f"Mapping[{key}, {value}]"
+
+    def visit_structure(self, shape: ir.StructureShape) -> str:
+        if shape.error is not None:
+            raise CodegenError(
+                f"shape {shape.name!r}: an error used as a member is not supported"
+            )
+        if shape.name in self.cycle:
+            self.imports.add("typing", "Any")
+            if self.output:
+                return "dict[str, Any]"
+            self.imports.add("collections.abc", "Mapping")
+            return "Mapping[str, Any]"
+        return self.name(shape.name)
+
+    def visit_event_stream(self, shape: ir.StructureShape) -> str:
+        # to_dict gives back botocore's stream: an iterable of event dicts.
+        self.imports.add("collections.abc", "Iterable")
+        return f"Iterable[{self.name(shape.name)}]"
+
+    def visit_stream(self, shape: ir.BlobShape) -> str:
+        self.imports.add(".", "_runtime", alias="_rt")
+        return super().visit_stream(shape)
+
+    def visit_document(self, shape: ir.DocumentShape) -> str:
+        self.imports.add(".", "_runtime", alias="_rt")
+        return super().visit_document(shape)

@@ -167,3 +167,16 @@ def class_name(shape_name: str) -> str:
 def codec_reference(shape_name: str) -> str:
     """How generated classes name a shape's codec: ``_codecs`` imported as ``_c``."""
     return "_c." + shape_name
+
+
+# The generated module of the structures' ``TypedDict`` forms, named as
+# types-boto3 names its own (``types_boto3_connect.type_defs``).
+TYPE_DEFS_MODULE = "type_defs"
+
+
+def type_def_name(class_name: str) -> str:
+    """The ``TypedDict`` of a structure's parameter-dict form, as types-boto3 names
+    it: the class name (``class_name``'s result) + ``TypeDef``
+    (``StartEmailContactRequest`` -> ``StartEmailContactRequestTypeDef``). Unique:
+    class names are, and the names live in their own module."""
+    return class_name + "TypeDef"

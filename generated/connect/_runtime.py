@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import (
+    TYPE_CHECKING,
     Any,
     ClassVar,
     Final,
@@ -74,7 +75,8 @@ Rule = Literal[
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
-S = TypeVar("S", bound="Shape")
+S = TypeVar("S", bound="Shape[Any]")
+D = TypeVar("D", bound=Mapping[str, Any])
 E = TypeVar("E", bound=str)
 
 
@@ -335,10 +337,20 @@ class _Nesting(_local):
 _NESTING: Final = _Nesting()
 
 
-class Shape:
-    """Base of every generated structure: ``from_dict`` and ``validate``."""
+class Shape(Generic[D]):
+    """Base of every generated structure: ``from_dict`` and ``validate``.
+
+    ``D`` is the structure's parameter dict as a ``TypedDict`` (``type_defs``).
+    """
 
     __slots__ = ()
+
+    if not TYPE_CHECKING:
+        # ``Shape["XTypeDef"]`` in a generated class's bases is for type
+        # checkers; at run time it is ``Shape`` itself, so no typing alias and
+        # ForwardRef is built per class (about 80 us each, on import).
+        def __class_getitem__(cls, item):
+            return cls
 
     _strict_by_default: ClassVar[bool] = True
 
@@ -354,14 +366,14 @@ class Shape:
     def _check(self, path: str, errors: list[Violation], sensitive: bool) -> None:
         raise NotImplementedError
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> D:
         """The botocore parameter dict: wire names, only the members that are set."""
         raise NotImplementedError
 
     @classmethod
     def from_dict(
         cls,
-        data: Mapping[str, Any],
+        data: D | Mapping[str, Any],
         *,
         strict: bool | None = None,
         validate: bool = False,
@@ -375,6 +387,10 @@ class Shape:
         (the same violations, in the same order, as ``validate()`` after
         ``from_dict``), else they are ``validate()``'s job, and unknown enum
         values are accepted. Raises ``ValidationError``.
+
+        ``data`` is typed as the structure's ``TypedDict`` or any mapping: it
+        is checked here, at run time, so JSON, a types-boto3 dict and a
+        response all go in as they are.
         """
         reader = Reader(cls._strict_by_default if strict is None else strict)
         try:
@@ -388,7 +404,7 @@ class Shape:
         return result
 
     @classmethod
-    def validate_dict(cls, data: Mapping[str, Any]) -> None:
+    def validate_dict(cls, data: D | Mapping[str, Any]) -> None:
         """Check a botocore parameter dict against every constraint of the model
         without keeping any object: what ``from_dict(data, validate=True)``
         raises, or nothing. This is what ``enable_validation`` runs."""
@@ -424,7 +440,7 @@ class Shape:
         fields = dataclasses.fields(self)  # type: ignore[arg-type]
         return describe(self, ((item.name, is_sensitive(item)) for item in fields))
 
-    def _params(self) -> dict[str, Any]:
+    def _params(self) -> D:
         """``to_dict()`` for the client: a value nested too deep for Python's
         stack (possible with ``validate=False``) is a ``ValidationError``."""
         try:
@@ -1408,7 +1424,7 @@ class Structure(_ClassCodec[S]):
             )
             return
         # Its real type is the class (or a subclass); no cast() call on the hot path.
-        shape: Shape = value  # type: ignore[assignment]
+        shape: Shape[Any] = value  # type: ignore[assignment]
         sensitive = sensitive or self.sensitive
         if not self.recursive:
             shape._check(path, errors, sensitive)
@@ -1431,7 +1447,7 @@ class Structure(_ClassCodec[S]):
         if type(value) is not found and not issubclass(type(value), found):
             return False
         # Its real type is the class (or a subclass); no cast() call on the hot path.
-        shape: Shape = value  # type: ignore[assignment]
+        shape: Shape[Any] = value  # type: ignore[assignment]
         if not self.recursive:
             return shape._is_valid()
         nesting = _NESTING  # one read and two writes: a thread-local is slow

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import uuid
+from collections.abc import Mapping
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -149,7 +150,7 @@ class AsyncConnectClient:
             raise RuntimeError("AsyncConnectClient is not open: use it in 'async with'")
         return self._client
 
-    async def _call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+    async def _call(self, method: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Call aiobotocore; a modeled error comes back as its generated class."""
         try:
             call = getattr(self.aiobotocore_client, method)

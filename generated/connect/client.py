@@ -10,6 +10,7 @@ validation before any network I/O, and typed modeled errors.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import botocore.session
@@ -77,7 +78,7 @@ class ConnectClient:
         """The wrapped botocore client, for what this layer does not cover."""
         return self._client
 
-    def _call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _call(self, method: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Call botocore; a modeled error comes back as its generated class."""
         try:
             response: dict[str, Any] = getattr(self._client, method)(**params)

@@ -10,7 +10,7 @@ import dataclasses
 import keyword
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from types import GenericAlias
 from typing import Any
@@ -132,7 +132,7 @@ def errors_of(call: Any) -> list[tuple[str, str]]:
     return [(error.path, error.rule) for error in caught.value.errors]
 
 
-def botocore_paths(params: dict[str, Any]) -> list[str]:
+def botocore_paths(params: Mapping[str, Any]) -> list[str]:
     """The parameter names botocore's own validator complains about."""
     report = ParamValidator().validate(params, INPUT).generate_report()
     return re.findall(r"parameter (?:in )?([^\s,:]+(?: \(key: [^)]*\))?)", report)

@@ -57,6 +57,8 @@ def generate(
         package = importlib.import_module(name)
         for exported in package.__all__:
             getattr(package, exported)
+        # Only type checkers import it, so nothing else would evaluate it.
+        importlib.import_module(f"{name}.type_defs")
     except Exception as error:  # any error is the result
         raise StageError("import", one_line(error)) from error
     return everything, package

@@ -47,6 +47,7 @@ def async_client_view(context: Context) -> AsyncClientView:
     imports.add("contextlib", "AbstractAsyncContextManager")
     imports.add("types", "TracebackType")
     imports.add("typing", "Any")
+    imports.add("collections.abc", "Mapping")  # _call's params: a TypedDict
     imports.add("typing", "Protocol")
     imports.add("typing", "Self")
     imports.add("botocore.client", "ClientMeta")

@@ -67,6 +67,7 @@ def client_view(context: Context) -> ClientView:
     if any(operation.tokens for operation in operations):
         imports.add("uuid")
     imports.add("typing", "Any")
+    imports.add("collections.abc", "Mapping")  # _call's params: a TypedDict
     imports.add("botocore.session")
     imports.add("botocore.client", "BaseClient")
     imports.add("botocore.config", "Config")

@@ -42,6 +42,8 @@ def errors_view(context: Context) -> ErrorsView:
         imports.add("collections.abc", "Mapping")
         imports.add("typing", "Any", "Self")
         imports.add(".", "_runtime", alias="_rt")
+    if any(cls.union for cls in classes):  # to_dict's unknown union member
+        imports.add("typing", "Any", "cast")
     base = context.service.error_base
     names = [base, "error_from_client_error", *(cls.name for cls in classes)]
     return ErrorsView(

@@ -19,6 +19,7 @@ from codegen.generate.render.context import Context
 from codegen.generate.render.errors import errors_view
 from codegen.generate.render.operations import operations_view
 from codegen.generate.render.shapes import enums_view, module_view
+from codegen.generate.render.type_defs import type_defs_view
 from codegen.model import ir
 from codegen.model.unicode_tables import unicode_module
 from codegen.schema import render_schema
@@ -136,6 +137,7 @@ class Renderer:
             "_operations.py": self._render(
                 "operations.py.j2", operations_view(context)
             ),
+            "type_defs.py": self._render("type_defs.py.j2", type_defs_view(context)),
         }
         for module, names in context.layout.items():
             view = module_view(context, names)

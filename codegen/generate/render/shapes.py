@@ -8,6 +8,7 @@ from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.render.context import Context
 from codegen.generate.render.structures import ClassView, class_view
+from codegen.model.naming import TYPE_DEFS_MODULE
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class ModuleView:
     imports: tuple[str, ...]
     exports: str
     classes: tuple[ClassView, ...]
+    type_checking: tuple[str, ...] = ()
+    """Imported for type checkers only: the classes' ``TypedDict``s."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,11 @@ def module_view(context: Context, names: tuple[str, ...]) -> ModuleView:
     imports.add("dataclasses", "dataclass")
     if any(cls.sensitive for cls in classes):
         imports.add("dataclasses", "field")
-    imports.add("typing", "Any", "ClassVar", "Self")
+    imports.add("typing", "TYPE_CHECKING", "ClassVar", "Self")
+    if any(cls.union for cls in classes):  # to_dict's unknown union member
+        imports.add("typing", "Any", "cast")
+    type_defs = Imports()
+    type_defs.add(f"..{TYPE_DEFS_MODULE}", *(cls.type_def for cls in classes))
     if any(f.codec.startswith("_c.") for cls in classes for f in cls.fields):
         imports.add("..", "_codecs", alias="_c")
     imports.add("..", "_runtime", alias="_rt")
@@ -65,6 +72,7 @@ def module_view(context: Context, names: tuple[str, ...]) -> ModuleView:
         imports=imports.lines(),
         exports=", ".join(repr(name) for name in names),
         classes=classes,
+        type_checking=type_defs.lines(),
     )
 
 

@@ -16,7 +16,7 @@ from codegen.generate.kinds import DefaultVisitor, visit
 from codegen.generate.render.context import Context
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
-from codegen.model.naming import METHOD_LOCALS
+from codegen.model.naming import METHOD_LOCALS, type_def_name
 
 Dump = Literal["value", "to_dict", "codec"]
 
@@ -60,6 +60,9 @@ class ClassView:
     operation_name: str = "''"
     message_codec: str = ""
     message_doc: str = ""
+    type_def: str = "dict[str, Any]"
+    """What ``to_dict`` returns: the structure's ``TypedDict`` (``type_defs``);
+    an error's is a plain dict."""
 
     @property
     def required(self) -> tuple[FieldView, ...]:
@@ -279,6 +282,7 @@ def class_view(
         wire_names=_set_literal(member.name for member in shape.members),
         fields=fields,
         union=shape.union,
+        type_def=type_def_name(shape.name),
     )
 
 
@@ -311,6 +315,7 @@ def error_view(
         operation_name=repr(operation),
         message_codec=_message_codec(shape, fields),
         message_doc=_message_doc(fields),
+        type_def=ClassView.type_def,
     )
 
 

@@ -26,7 +26,7 @@ from ._runtime import (
 __all__ = ["MessageError", "ModeledError", "caught_both_ways"]
 
 
-class ModeledError(ClientError, Shape):
+class ModeledError(ClientError, Shape[dict[str, Any]]):
     """A ``ClientError`` (existing ``except ClientError`` code keeps working) that
     also carries the error's modeled members as typed attributes."""
 

@@ -14,7 +14,7 @@ from ._runtime import Shape
 
 __all__ = ["Pages", "pagination_config", "waiter_config"]
 
-_Page = TypeVar("_Page", bound=Shape)
+_Page = TypeVar("_Page", bound=Shape[Any])
 
 
 def pagination_config(

@@ -5,16 +5,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
+
+if TYPE_CHECKING:
+    from ..type_defs import EmailAddressInfoTypeDef
 
 __all__ = ["EmailAddressInfo"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class EmailAddressInfo(_rt.Shape):
+class EmailAddressInfo(_rt.Shape["EmailAddressInfoTypeDef"]):
     """Contains information about a source or destination email address."""
 
     _strict_by_default: ClassVar[bool] = True
@@ -26,10 +29,11 @@ class EmailAddressInfo(_rt.Shape):
     display_name: str | None = field(default=None, metadata=_rt.SENSITIVE)
     """The display name of email address."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> EmailAddressInfoTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        data["EmailAddress"] = self.email_address
+        data: EmailAddressInfoTypeDef = {
+            "EmailAddress": self.email_address,
+        }
         if self.display_name is not None:
             data["DisplayName"] = self.display_name
         return data

@@ -5,16 +5,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
+
+if TYPE_CHECKING:
+    from ..type_defs import EmailAttachmentTypeDef
 
 __all__ = ["EmailAttachment"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class EmailAttachment(_rt.Shape):
+class EmailAttachment(_rt.Shape["EmailAttachmentTypeDef"]):
     """Information about the email attachment files.
 
     The model reaches it under a sensitive member, so no member's value shows in
@@ -30,11 +33,12 @@ class EmailAttachment(_rt.Shape):
     s3_url: str = field(metadata=_rt.SENSITIVE)
     """The pre-signed URLs for the S3 bucket where the email attachment is stored."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> EmailAttachmentTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        data["FileName"] = self.file_name
-        data["S3Url"] = self.s3_url
+        data: EmailAttachmentTypeDef = {
+            "FileName": self.file_name,
+            "S3Url": self.s3_url,
+        }
         return data
 
     @classmethod

@@ -5,17 +5,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
 from .email_address_info import EmailAddressInfo
 
+if TYPE_CHECKING:
+    from ..type_defs import InboundAdditionalRecipientsTypeDef
+
 __all__ = ["InboundAdditionalRecipients"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class InboundAdditionalRecipients(_rt.Shape):
+class InboundAdditionalRecipients(_rt.Shape["InboundAdditionalRecipientsTypeDef"]):
     """Information about the additional TO and CC recipients of an inbound email
     contact.
 
@@ -44,9 +47,9 @@ class InboundAdditionalRecipients(_rt.Shape):
     total of 50 recipients.
     """
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InboundAdditionalRecipientsTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
+        data: InboundAdditionalRecipientsTypeDef = {}
         if self.to_addresses is not None:
             data["ToAddresses"] = _c.email_address_recipient_list.dump(
                 self.to_addresses

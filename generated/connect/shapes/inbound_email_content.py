@@ -5,18 +5,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
 from .enums import InboundMessageSourceType
 from .inbound_raw_message import InboundRawMessage
 
+if TYPE_CHECKING:
+    from ..type_defs import InboundEmailContentTypeDef
+
 __all__ = ["InboundEmailContent"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class InboundEmailContent(_rt.Shape):
+class InboundEmailContent(_rt.Shape["InboundEmailContentTypeDef"]):
     """Information about email body content."""
 
     _strict_by_default: ClassVar[bool] = True
@@ -30,10 +33,11 @@ class InboundEmailContent(_rt.Shape):
     raw_message: InboundRawMessage | None = None
     """The raw email body content."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InboundEmailContentTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        data["MessageSourceType"] = self.message_source_type
+        data: InboundEmailContentTypeDef = {
+            "MessageSourceType": self.message_source_type,
+        }
         if self.raw_message is not None:
             data["RawMessage"] = self.raw_message.to_dict()
         return data

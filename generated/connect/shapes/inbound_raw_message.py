@@ -5,17 +5,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
 from .enums import EmailHeaderType
 
+if TYPE_CHECKING:
+    from ..type_defs import InboundRawMessageTypeDef
+
 __all__ = ["InboundRawMessage"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class InboundRawMessage(_rt.Shape):
+class InboundRawMessage(_rt.Shape["InboundRawMessageTypeDef"]):
     """Information about the raw email body content."""
 
     _strict_by_default: ClassVar[bool] = True
@@ -35,12 +38,13 @@ class InboundRawMessage(_rt.Shape):
     headers: dict[EmailHeaderType, str] | None = None
     """Headers present in inbound email."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InboundRawMessageTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        data["Subject"] = self.subject
-        data["Body"] = self.body
-        data["ContentType"] = self.content_type
+        data: InboundRawMessageTypeDef = {
+            "Subject": self.subject,
+            "Body": self.body,
+            "ContentType": self.content_type,
+        }
         if self.headers is not None:
             data["Headers"] = _c.email_headers.dump(self.headers)
         return data

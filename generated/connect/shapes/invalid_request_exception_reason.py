@@ -5,17 +5,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
 from .enums import AttachedFileInvalidRequestExceptionReason
 
+if TYPE_CHECKING:
+    from ..type_defs import InvalidRequestExceptionReasonTypeDef
+
 __all__ = ["InvalidRequestExceptionReason"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class InvalidRequestExceptionReason(_rt.Shape):
+class InvalidRequestExceptionReason(_rt.Shape["InvalidRequestExceptionReasonTypeDef"]):
     """Reason why the request was invalid.
 
     A union: exactly one member is set.
@@ -36,15 +39,18 @@ class InvalidRequestExceptionReason(_rt.Shape):
     (botocore's ``SDK_UNKNOWN_MEMBER``); a request with it set does not validate.
     """
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InvalidRequestExceptionReasonTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
+        data: InvalidRequestExceptionReasonTypeDef = {}
         if self.attached_file_invalid_request_exception_reason is not None:
             data["AttachedFileInvalidRequestExceptionReason"] = (
                 self.attached_file_invalid_request_exception_reason
             )
         if self.sdk_unknown_member is not None:
-            data[_rt.UNKNOWN_MEMBER] = {"name": self.sdk_unknown_member}
+            # botocore's own key, not the model's: no TypedDict has it.
+            cast("dict[str, Any]", data)[_rt.UNKNOWN_MEMBER] = {
+                "name": self.sdk_unknown_member
+            }
         return data
 
     @classmethod

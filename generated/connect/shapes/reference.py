@@ -5,17 +5,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
 from .enums import ReferenceStatus, ReferenceType
 
+if TYPE_CHECKING:
+    from ..type_defs import ReferenceTypeDef
+
 __all__ = ["Reference"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class Reference(_rt.Shape):
+class Reference(_rt.Shape["ReferenceTypeDef"]):
     """Well-formed data on a contact, used by agents to complete a contact request.
     You can have up to 4,096 UTF-8 bytes across all references for a contact.
     """
@@ -42,10 +45,11 @@ class Reference(_rt.Shape):
     status_reason: str | None = None
     """Relevant details why the reference was not successfully created."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ReferenceTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        data["Type"] = self.type
+        data: ReferenceTypeDef = {
+            "Type": self.type,
+        }
         if self.value is not None:
             data["Value"] = self.value
         if self.status is not None:

@@ -5,16 +5,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
+
+if TYPE_CHECKING:
+    from ..type_defs import SegmentAttributeValueTypeDef
 
 __all__ = ["SegmentAttributeValue"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class SegmentAttributeValue(_rt.Shape):
+class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
     """A value for a segment attribute. This is structured as a map where the key is
     ``valueString`` and the value is a string.
     """
@@ -43,9 +46,9 @@ class SegmentAttributeValue(_rt.Shape):
     supported for system-defined attributes, not for user-defined attributes.
     """
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SegmentAttributeValueTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
+        data: SegmentAttributeValueTypeDef = {}
         if self.value_string is not None:
             data["ValueString"] = self.value_string
         if self.value_map is not None:

@@ -7,17 +7,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
 from .enums import AttachedFileServiceQuotaExceededExceptionReason
 
+if TYPE_CHECKING:
+    from ..type_defs import ServiceQuotaExceededExceptionReasonTypeDef
+
 __all__ = ["ServiceQuotaExceededExceptionReason"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class ServiceQuotaExceededExceptionReason(_rt.Shape):
+class ServiceQuotaExceededExceptionReason(
+    _rt.Shape["ServiceQuotaExceededExceptionReasonTypeDef"]
+):
     """The reason for the exception.
 
     A union: exactly one member is set.
@@ -40,15 +45,18 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
     (botocore's ``SDK_UNKNOWN_MEMBER``); a request with it set does not validate.
     """
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ServiceQuotaExceededExceptionReasonTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
+        data: ServiceQuotaExceededExceptionReasonTypeDef = {}
         if self.attached_file_service_quota_exceeded_exception_reason is not None:
             data["AttachedFileServiceQuotaExceededExceptionReason"] = (
                 self.attached_file_service_quota_exceeded_exception_reason
             )
         if self.sdk_unknown_member is not None:
-            data[_rt.UNKNOWN_MEMBER] = {"name": self.sdk_unknown_member}
+            # botocore's own key, not the model's: no TypedDict has it.
+            cast("dict[str, Any]", data)[_rt.UNKNOWN_MEMBER] = {
+                "name": self.sdk_unknown_member
+            }
         return data
 
     @classmethod

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
@@ -16,11 +16,14 @@ from .inbound_email_content import InboundEmailContent
 from .reference import Reference
 from .segment_attribute_value import SegmentAttributeValue
 
+if TYPE_CHECKING:
+    from ..type_defs import StartEmailContactRequestTypeDef
+
 __all__ = ["StartEmailContactRequest"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class StartEmailContactRequest(_rt.Shape):
+class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
     """The ``StartEmailContactRequest`` structure."""
 
     _strict_by_default: ClassVar[bool] = True
@@ -132,13 +135,14 @@ class StartEmailContactRequest(_rt.Shape):
     (https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     """
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> StartEmailContactRequestTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
-        data["InstanceId"] = self.instance_id
-        data["FromEmailAddress"] = self.from_email_address.to_dict()
-        data["DestinationEmailAddress"] = self.destination_email_address
-        data["EmailMessage"] = self.email_message.to_dict()
+        data: StartEmailContactRequestTypeDef = {
+            "InstanceId": self.instance_id,
+            "FromEmailAddress": self.from_email_address.to_dict(),
+            "DestinationEmailAddress": self.destination_email_address,
+            "EmailMessage": self.email_message.to_dict(),
+        }
         if self.description is not None:
             data["Description"] = self.description
         if self.references is not None:

@@ -5,16 +5,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .. import _codecs as _c
 from .. import _runtime as _rt
+
+if TYPE_CHECKING:
+    from ..type_defs import StartEmailContactResponseTypeDef
 
 __all__ = ["StartEmailContactResponse"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class StartEmailContactResponse(_rt.Shape):
+class StartEmailContactResponse(_rt.Shape["StartEmailContactResponseTypeDef"]):
     """The ``StartEmailContactResponse`` structure."""
 
     _strict_by_default: ClassVar[bool] = False
@@ -23,9 +26,9 @@ class StartEmailContactResponse(_rt.Shape):
     contact_id: str | None = None
     """The identifier of this contact within the Connect Customer instance."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> StartEmailContactResponseTypeDef:
         """The botocore parameter dict: wire names, only the members that are set."""
-        data: dict[str, Any] = {}
+        data: StartEmailContactResponseTypeDef = {}
         if self.contact_id is not None:
             data["ContactId"] = self.contact_id
         return data

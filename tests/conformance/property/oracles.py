@@ -7,6 +7,7 @@ answers of code this project did not write.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import botocore.model
@@ -52,7 +53,7 @@ PARSER = create_parser("rest-json")
 
 
 def serialize_request(
-    params: dict[str, Any], operation: botocore.model.OperationModel
+    params: Mapping[str, Any], operation: botocore.model.OperationModel
 ) -> dict[str, Any]:
     """botocore's request dict: ``method``, ``url_path``, ``headers``, ``body``."""
     request: dict[str, Any] = SERIALIZER.serialize_to_request(params, operation)

@@ -144,7 +144,7 @@ def test_structures_and_maps_take_dicts_as_botocore_does() -> None:
 def test_the_depth_count_is_per_thread() -> None:
     """Threads validating at once do not add up their depths."""
 
-    class Node(rt.Shape):
+    class Node(rt.Shape[dict[str, Any]]):
         __slots__ = ("child",)
 
         def __init__(self, child: Node | None) -> None:

@@ -15,7 +15,7 @@ _NAME = rt.String(min_length=1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
-class Login(rt.Shape):
+class Login(rt.Shape[dict[str, Any]]):
     _wire_names: ClassVar[frozenset[str]] = frozenset({"User", "Password"})
 
     user: str

@@ -131,7 +131,7 @@ def report(mode: Mode, operation: str, errors: Iterable[Violation]) -> None:
         LOGGER.warning("%s", error)
 
 
-def check_request(request: Shape, operation: str, mode: Mode) -> None:
+def check_request(request: Shape[Any], operation: str, mode: Mode) -> None:
     """The typed clients' check of a request before it is sent."""
     try:
         request.validate()
@@ -150,9 +150,9 @@ class _Operations:
         table = importlib.import_module("._operations", _PACKAGE)
         self.service: str = table.SERVICE
         self.requests: Mapping[str, str] = table.REQUESTS
-        self.classes: dict[str, type[Shape]] = {}
+        self.classes: dict[str, type[Shape[Any]]] = {}
 
-    def request_class(self, operation: str) -> type[Shape] | None:
+    def request_class(self, operation: str) -> type[Shape[Any]] | None:
         found = self.classes.get(operation)
         if found is None:
             name = self.requests.get(operation)

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -141,7 +141,7 @@ def http_client(factory: Callable[..., BaseClient], server: Server) -> BaseClien
     )
 
 
-def call(client: BaseClient, params: dict[str, Any]) -> Any:
+def call(client: BaseClient, params: Mapping[str, Any]) -> Any:
     # botocore makes its operation methods at run time.
     return client.start_email_contact(**params)  # type: ignore[attr-defined]
 

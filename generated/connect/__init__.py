@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._runtime import ResponseValidationError, ValidationError, Violation
 
 if TYPE_CHECKING:
+    from ._model_check import BotocoreModelError
     from .async_client import AsyncConnectClient
     from .client import ConnectClient
     from .errors import (
@@ -56,6 +57,7 @@ __all__ = [
     "AsyncConnectClient",
     "AttachedFileInvalidRequestExceptionReason",
     "AttachedFileServiceQuotaExceededExceptionReason",
+    "BotocoreModelError",
     "ConnectClient",
     "ConnectError",
     "EmailAddressInfo",
@@ -90,6 +92,7 @@ _MODULES = {
     "AsyncConnectClient": ".async_client",
     "AttachedFileInvalidRequestExceptionReason": ".shapes",
     "AttachedFileServiceQuotaExceededExceptionReason": ".shapes",
+    "BotocoreModelError": "._model_check",
     "ConnectClient": ".client",
     "ConnectError": ".errors",
     "EmailAddressInfo": ".shapes",

@@ -1,10 +1,10 @@
 """The view of ``async_client.py``: the sync client's methods as coroutines,
 over an aiobotocore client.
 
-The operations are the sync client's own ``OperationView`` values, so the two
-clients cannot drift apart; only the imports, names and docstring differ.
-Async paginators (``async for page in client.paginate_<op>(...)``) come with
-the sync client's paginators, which are not generated yet.
+The operations and paginators are the sync client's own ``OperationView`` and
+``PaginatorView`` values, so the two clients cannot drift apart; only the
+imports, names and docstring differ. Each paginator is ``async for page in
+client.paginate_<op>(...)`` over aiobotocore's own paginator.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.render.client import OperationView, client_view
 from codegen.generate.render.context import Context
+from codegen.generate.render.paging import PaginatorView
 
 _DOC = (
     "Typed asyncio client for {title}.\n\n"
@@ -35,6 +36,7 @@ class AsyncClientView:
     client_class: str
     sync_class: str
     operations: tuple[OperationView, ...]
+    paginators: tuple[PaginatorView, ...]
 
 
 def async_client_view(context: Context) -> AsyncClientView:
@@ -54,6 +56,10 @@ def async_client_view(context: Context) -> AsyncClientView:
     imports.add("botocore.exceptions", "ClientError")
     imports.add(".", "shapes")
     imports.add(".errors", "error_from_client_error")
+    imports.add("._model_check", "ModelCheck")
+    if sync.paginators:
+        imports.add("._pages", "AsyncPages")
+        imports.add("._pages", "pagination_config")
     service = context.service
     text = _DOC.format(title=context.title, sync=service.client_class)
     return AsyncClientView(
@@ -65,4 +71,5 @@ def async_client_view(context: Context) -> AsyncClientView:
         client_class=service.async_client_class,
         sync_class=service.client_class,
         operations=sync.operations,
+        paginators=sync.paginators,
     )

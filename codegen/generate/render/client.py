@@ -70,6 +70,7 @@ def client_view(context: Context) -> ClientView:
     imports.add("botocore.exceptions", "ClientError")
     imports.add(".", "shapes")
     imports.add(".errors", "error_from_client_error")
+    imports.add("._model_check", "ModelCheck")
     if paginators:
         imports.add("._pages", "Pages")
         imports.add("._pages", "pagination_config")

@@ -137,6 +137,7 @@ class Renderer:
         package.update({name: ".errors" for name in _error_names(service)})
         package[service.client_class] = ".client"
         package[service.async_client_class] = ".async_client"
+        package["BotocoreModelError"] = "._model_check"
         package_init = lazy_view(context, "package", package)
         rendered["__init__.py"] = self._render("lazy_init.py.j2", package_init)
         # Copied or written as they are: black-clean already, or not Python.

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,12 +65,20 @@ class Outcome:
 _COUNTS = re.compile(r"\d+ (?:passed|failed|errors?|skipped|xpassed)")
 
 
-def _run(python: Path, args: Sequence[str], project: Path) -> tuple[int, str]:
-    """``python ARGS`` in ``project``: exit code and output."""
+def _run(
+    python: Path, args: Sequence[str], project: Path, extra: Mapping[str, str]
+) -> tuple[int, str]:
+    """``python ARGS`` in ``project``: exit code and output. ``extra`` adds
+    variables the suite needs (the moto suite's ``MOTO_ENDPOINT``)."""
     # Nothing from the caller's environment (AWS_*, PYTHONPATH, ~/.aws) leaks in.
     # Bytecode is written (the environment is thrown away): the probe compiles
     # botocore once and pytest and the examples reuse it.
-    environment = {"PATH": "/usr/bin:/bin", "HOME": str(project), PACKAGE_ENV: PACKAGE}
+    environment = {
+        **extra,
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(project),
+        PACKAGE_ENV: PACKAGE,
+    }
     try:
         result = subprocess.run(
             [str(python), *args],
@@ -106,7 +114,7 @@ def _missing_members(suite: Suite, version: str, cache: Path) -> list[str]:
 
 
 def _in_env(
-    cell: Cell, suite: Suite, folder: Path, cache: Path
+    cell: Cell, suite: Suite, folder: Path, cache: Path, extra: Mapping[str, str]
 ) -> tuple[bool, str, str]:
     """Passed or not, a one-line summary, and the output that explains a failure.
 
@@ -118,33 +126,39 @@ def _in_env(
     vendor(suite.source, project, PACKAGE)
     scripts = stage(suite, project)
     shutil.copy(Path(__file__).with_name("probe.py"), project / "probe.py")
-    code, output = _run(python, ["probe.py", PACKAGE, cell.botocore], project)
+    code, output = _run(python, ["probe.py", PACKAGE, cell.botocore], project, extra)
     if code != 0:
         return False, "probe failed", output
     left_out = _missing_members(suite, cell.botocore, cache)
     deselect = [arg for test in left_out for arg in ("--deselect", test)]
     pytest = ["-m", "pytest", "-q", *deselect, *suite.tests]
-    code, output = _run(python, pytest, project)
+    code, output = _run(python, pytest, project, extra)
     counts = ", ".join(_COUNTS.findall(output.splitlines()[-1] if output else ""))
     if left_out:
         counts += f", {len(left_out)} left out (needs a member this botocore lacks)"
     if code != 0:
         return False, counts or "pytest failed", output
     for script in scripts:
-        code, example_output = _run(python, [script.name], project)
+        code, example_output = _run(python, [script.name], project, extra)
         if code != 0:
             return False, f"{counts}; {script.name} failed", example_output
     return True, counts + (f", {len(scripts)} examples ran" if scripts else ""), ""
 
 
-def run_cell(cell: Cell, suite: Suite, cache: Path, keep: bool = False) -> Outcome:
+def run_cell(
+    cell: Cell,
+    suite: Suite,
+    cache: Path,
+    keep: bool = False,
+    extra: Mapping[str, str] | None = None,
+) -> Outcome:
     """Build the cell's environment, vendor the package, run the suite."""
     started = time.monotonic()
     folder = Path(
         tempfile.mkdtemp(prefix=f"matrix-{cell.python.minor}-{cell.botocore}-")
     )
     try:
-        passed, summary, output = _in_env(cell, suite, folder, cache)
+        passed, summary, output = _in_env(cell, suite, folder, cache, extra or {})
     except MatrixError as error:
         passed, summary, output = False, "set-up failed", str(error)
     finally:

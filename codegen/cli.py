@@ -118,7 +118,7 @@ def run(arguments: argparse.Namespace) -> int:
     )
     if made is not None and same_model_elsewhere:
         service = dataclasses.replace(service, botocore_version=made.botocore_version)
-    files = Renderer().render(service)
+    files = Renderer().render(service, settings.support)
     if arguments.check:
         _print_notes(service)
         stale = differences(files, settings.output)

@@ -19,11 +19,12 @@ from pathlib import Path
 
 from botocore.model import StructureShape
 
+from codegen.config import BotocoreSupport, read_support, read_table
 from codegen.errors import CodegenError
 from codegen.model.releases import model_from_wheel
 from tools.matrix.envs import Interpreter, create_env
 from tools.matrix.suites import PACKAGE_ENV, Suite, stage
-from tools.matrix.support import MatrixError
+from tools.matrix.support import REPO, MatrixError
 from tools.matrix.vendor import vendor
 from tools.matrix.wheels import pinned
 
@@ -31,14 +32,33 @@ PACKAGE = "vendored_connect"
 AIOBOTOCORE = "aiobotocore==3.10.0"
 
 
+# Why each release of ``[tool.codegen] botocore-tested`` is there.
+_WHY = {
+    "1.35.68": "first release with StartEmailContact",
+    "1.40.0": "in between: its StartEmailContact model differs from both ends",
+    "1.43.117": f"newest botocore {AIOBOTOCORE} allows (>=1.43.115,<1.43.118)",
+}
+
+
+def supported() -> BotocoreSupport:
+    """``[tool.codegen]``'s ``botocore-minimum`` and ``botocore-tested``: the
+    range the package states (its docstring, ``BOTOCORE_TESTED``)."""
+    pyproject = REPO / "pyproject.toml"
+    table, _ = read_table(pyproject)
+    support = read_support(table, pyproject)
+    if support is None:
+        raise MatrixError(f"{pyproject}: [tool.codegen] botocore-tested is not set")
+    return support
+
+
 def releases() -> dict[str, str]:
-    """botocore release -> why it is in the matrix, oldest first."""
+    """botocore release -> why it is in the matrix, oldest first: the releases
+    ``[tool.codegen] botocore-tested`` lists (the range the package states)."""
     pin = pinned("botocore").partition("==")[2]
+    why = {**_WHY, pin: "the repository's pin"}
     return {
-        "1.35.68": "first release with StartEmailContact",
-        "1.40.0": "in between: its StartEmailContact model differs from both ends",
-        "1.43.117": f"newest botocore {AIOBOTOCORE} allows (>=1.43.115,<1.43.118)",
-        pin: "the repository's pin",
+        version: why.get(version, "listed in [tool.codegen] botocore-tested")
+        for version in supported().tested
     }
 
 

@@ -5,8 +5,8 @@ an older pin). botocore serializes only what its own model knows: a member added
 to the service later is silently dropped or crashes its serializer, and the typed
 client switches botocore's own parameter validation off (this package validates
 instead). So each call first walks the request's parameter dict alongside the
-installed botocore's input shape: linear in the request, and the shapes are
-looked up once per client and operation.
+installed botocore's input shape: linear in the request, over plain nodes made
+from botocore's shapes once per client and operation.
 
 Standard library only: the clients hand in botocore's ``client.meta``.
 """
@@ -39,22 +39,93 @@ def _message(version: str) -> str:
     return f"not in the model of the installed botocore {version}; upgrade botocore"
 
 
-class ModelCheck:
-    """One per client: the operations' botocore input shapes, looked up lazily.
+# A container shape of botocore's model, reduced to what the walk needs: its
+# kind, its children (by member name for a structure; ``None`` for a child that
+# holds no members: a scalar or a document) and whether it is sensitive.
+_Node = tuple[str, Any, bool]
 
-    botocore caches each shape's members itself, so holding the input shape
-    keeps the whole tree of member shapes computed once.
-    """
+
+class _Tree:
+    """botocore's shapes as plain nodes keyed by shape name, built on first use
+    (a recursive shape refers to its own name)."""
 
     def __init__(self) -> None:
-        self._inputs: dict[str, Any] = {}
+        self.nodes: dict[str, _Node] = {}
+
+    def add(self, shape: Any) -> str | None:
+        """The key of ``shape``'s node, or ``None`` when it holds no members."""
+        kind = shape.type_name
+        if kind not in ("structure", "list", "map"):
+            return None
+        if kind == "structure" and shape.is_document_type:
+            return None  # a document holds any JSON value: nothing to look up
+        name: str = shape.name
+        if name in self.nodes:
+            return name
+        sensitive = bool(shape.metadata.get("sensitive"))
+        self.nodes[name] = (kind, None, sensitive)  # while its children are built
+        if kind == "structure":
+            members = {key: self.add(value) for key, value in shape.members.items()}
+            self.nodes[name] = (kind, members, sensitive)
+        else:
+            child = self.add(shape.member if kind == "list" else shape.value)
+            self.nodes[name] = (kind, child, sensitive)
+        return name
+
+    def unknown(self, root: str | None, params: Mapping[str, Any]) -> list[str]:
+        """The paths of members in ``params`` that the tree from ``root`` lacks.
+
+        Iterative (a deep value cannot exhaust Python's stack); a map key under
+        a sensitive shape shows as ``*``.
+        """
+        found: list[str] = []
+        if root is None:
+            return [key_text(name) for name in params]
+        nodes = self.nodes
+        stack: list[tuple[str, object, str, bool]] = [(root, params, "", False)]
+        while stack:
+            key, value, path, sensitive = stack.pop()
+            kind, children, own = nodes[key]
+            sensitive = sensitive or own
+            if kind == "structure" and isinstance(value, dict):
+                for name, item in value.items():
+                    if name not in children:
+                        found.append(join(path, key_text(name)))
+                    elif children[name] is not None:
+                        stack.append(
+                            (children[name], item, join(path, name), sensitive)
+                        )
+            elif children is None:
+                continue
+            elif kind == "list" and isinstance(value, list | tuple):
+                for index, item in enumerate(value):
+                    stack.append((children, item, f"{path}[{index}]", sensitive))
+            elif kind == "map" and isinstance(value, dict):
+                for name, item in value.items():
+                    shown = "*" if sensitive else key_text(name)
+                    stack.append((children, item, join(path, shown), sensitive))
+        return sorted(found)
+
+
+def _unknown(shape: Any, params: Mapping[str, Any]) -> list[str]:
+    """The paths of members in ``params`` that botocore's ``shape`` lacks."""
+    tree = _Tree()
+    return tree.unknown(tree.add(shape), params)
+
+
+class ModelCheck:
+    """One per client: each operation's botocore input shape, reduced to plain
+    nodes the first time the operation is called."""
+
+    def __init__(self) -> None:
+        self._tree = _Tree()
+        self._inputs: dict[str, str | None] = {}
 
     def check(self, meta: Any, method: str, params: Mapping[str, Any]) -> None:
         """Raise ``BotocoreModelError`` when botocore's model (``meta`` is the
         botocore client's ``meta``) lacks the operation ``method`` or a member
         ``params`` sets."""
-        shape = self._inputs.get(method)
-        if shape is None:
+        if method not in self._inputs:
             operation = meta.method_to_api_mapping.get(method)
             if operation is None:
                 version = _version()
@@ -63,45 +134,13 @@ class ModelCheck:
                 )
                 raise BotocoreModelError([rule], version)
             shape = meta.service_model.operation_model(operation).input_shape
-            self._inputs[method] = shape
-        errors = _unknown(shape, params)
+            self._inputs[method] = None if shape is None else self._tree.add(shape)
+        errors = self._tree.unknown(self._inputs[method], params)
         if errors:
             version = _version()
             message = _message(version)
             violations = [Violation(path, "unknown", message) for path in errors]
             raise BotocoreModelError(violations, version)
-
-
-def _unknown(shape: Any, params: Mapping[str, Any]) -> list[str]:
-    """The paths of members in ``params`` that ``shape``'s tree does not have.
-
-    Iterative (a deep value cannot exhaust Python's stack); a map key under a
-    sensitive shape shows as ``*``.
-    """
-    found: list[str] = []
-    stack: list[tuple[Any, object, str, bool]] = [(shape, params, "", False)]
-    while stack:
-        shape, value, path, sensitive = stack.pop()
-        if shape is None or getattr(shape, "is_document_type", False):
-            continue  # a document holds any JSON value: nothing to look up
-        sensitive = sensitive or bool(shape.metadata.get("sensitive"))
-        kind = shape.type_name
-        if kind == "structure" and isinstance(value, Mapping):
-            members = shape.members
-            for name, item in value.items():
-                member = members.get(name)
-                if member is None:
-                    found.append(join(path, key_text(name)))
-                else:
-                    stack.append((member, item, join(path, name), sensitive))
-        elif kind == "list" and isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                stack.append((shape.member, item, f"{path}[{index}]", sensitive))
-        elif kind == "map" and isinstance(value, Mapping):
-            for key, item in value.items():
-                shown = "*" if sensitive else key_text(key)
-                stack.append((shape.value, item, join(path, shown), sensitive))
-    return sorted(found)
 
 
 def _version() -> str:

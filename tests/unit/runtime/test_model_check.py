@@ -4,6 +4,8 @@ names the unknown members it should find."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import botocore
@@ -13,6 +15,7 @@ import pytest
 from codegen.generate.runtime import _model_check as mc
 from codegen.generate.runtime._runtime import ValidationError
 from tests.conformance.property.oracles import botocore_violations
+from tests.support import REPO
 
 SHAPES: dict[str, Any] = {
     "Input": {
@@ -126,3 +129,20 @@ def test_an_operation_botocore_lacks_is_named() -> None:
         "1 validation error: <root>: operation do_something_new: not in the model"
         f" of the installed botocore {botocore.__version__}; upgrade botocore"
     )
+
+
+def test_the_error_class_loads_without_botocore() -> None:
+    """``generated.connect.BotocoreModelError`` is importable (to catch it)
+    without loading botocore: only a client's call loads it."""
+    code = (
+        "import sys\n"
+        "import generated.connect as connect\n"
+        "error = connect.BotocoreModelError\n"
+        "assert issubclass(error, connect.ValidationError)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'botocore'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert result.stdout == "[]\n"

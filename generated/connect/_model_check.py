@@ -64,7 +64,9 @@ class _Tree:
         name: str = shape.name
         if name in self.nodes:
             return name
-        sensitive = bool(shape.metadata.get("sensitive"))
+        sensitive = _sensitive(shape)
+        if kind == "map":  # a key is shown only when nothing about it is secret
+            sensitive = sensitive or _sensitive(shape.key) or _sensitive(shape.value)
         self.nodes[name] = (kind, None, sensitive)  # while its children are built
         if kind == "structure":
             members = {key: self.add(value) for key, value in shape.members.items()}
@@ -107,6 +109,10 @@ class _Tree:
                     shown = "*" if sensitive else key_text(name)
                     stack.append((children, item, join(path, shown), sensitive))
         return sorted(found)
+
+
+def _sensitive(shape: Any) -> bool:
+    return bool(shape.metadata.get("sensitive"))
 
 
 def _unknown(shape: Any, params: Mapping[str, Any]) -> list[str]:

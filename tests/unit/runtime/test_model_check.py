@@ -25,6 +25,7 @@ SHAPES: dict[str, Any] = {
             "Items": {"shape": "ItemList"},
             "ByKey": {"shape": "ItemMap"},
             "Secrets": {"shape": "SecretMap"},
+            "SecretKeys": {"shape": "SecretKeyMap"},
             "Doc": {"shape": "Doc"},
             "Item": {"shape": "Item"},
         },
@@ -41,6 +42,12 @@ SHAPES: dict[str, Any] = {
         "value": {"shape": "Item"},
         "sensitive": True,
     },
+    "SecretKeyMap": {
+        "type": "map",
+        "key": {"shape": "SecretText"},
+        "value": {"shape": "Item"},
+    },
+    "SecretText": {"type": "string", "sensitive": True},
     "Doc": {"type": "structure", "members": {}, "document": True},
     "Text": {"type": "string"},
 }
@@ -72,8 +79,18 @@ def test_unknown_members_are_what_botocores_validator_names(
 
 
 def test_a_map_key_under_a_sensitive_shape_never_shows() -> None:
-    params = {"Secrets": {"secret-key": {"New": 1}}}
-    assert mc._unknown(input_shape(), params) == ["Secrets.*.New"]
+    """The map, or its key shape, is sensitive: the key shows as ``*``; the
+    same key of a plain map (the control) shows."""
+    params = {
+        "Secrets": {"secret-key": {"New": 1}},
+        "SecretKeys": {"secret-key": {"Next": {"New": 1}}},
+        "ByKey": {"plain-key": {"New": 1}},
+    }
+    assert mc._unknown(input_shape(), params) == [
+        "ByKey.plain-key.New",
+        "SecretKeys.*.Next.New",
+        "Secrets.*.New",
+    ]
 
 
 def test_a_value_nested_deeper_than_the_stack_is_walked() -> None:

@@ -24,6 +24,7 @@ from tools.matrix.aio import (
     ASYNC,
     ASYNC_BOTOCORE,
     ASYNC_MOTO,
+    MOTO_DYNAMODB_OPERATIONS,
     MOTO_OPERATIONS,
     run_async,
     run_async_moto,
@@ -43,20 +44,25 @@ def test_async_suite_passes_with_aiobotocore() -> None:
 
 @pytest.mark.slow
 def test_async_moto_suite_passes_with_aiobotocore() -> None:
-    """The lifecycle (async paginator included) and the never-sent checks pass
-    against moto's server."""
+    """The lifecycle (async paginator included), the never-sent checks and the
+    table waiters pass against moto's server."""
     outcome = run_async_moto(wheel_cache())
     assert outcome.passed, f"{outcome.summary}\n{outcome.output}"
-    assert outcome.summary == "2 passed"
+    assert outcome.summary == "3 passed"
 
 
 def test_the_moto_suite_calls_only_what_moto_implements() -> None:
-    """moto's own Connect responses (the oracle) handle every operation the
-    moto package is generated for, and ListInstances has a paginator."""
+    """moto's own Connect and DynamoDB responses (the oracle) handle every
+    operation the moto packages are generated for."""
     responses = importlib.import_module("moto.connect.responses")
     handlers = set(dir(responses.ConnectResponse))
     for operation in MOTO_OPERATIONS:
         assert method_name(operation) in handlers, operation
+    dynamodb = set(
+        dir(importlib.import_module("moto.dynamodb.responses").DynamoHandler)
+    )
+    for operation in MOTO_DYNAMODB_OPERATIONS:
+        assert method_name(operation) in dynamodb, operation
     assert "ListInstances" in MOTO_OPERATIONS
     for name in (*ASYNC_MOTO.tests, *ASYNC_MOTO.support):
         assert (REPO / name).is_file(), name

@@ -236,3 +236,58 @@ def test_invalid_paging_request_never_reaches_the_server() -> None:
     count = run(scenario)
     assert count >= 1
     assert len(recorded()) == count
+
+
+def test_table_waiters() -> None:
+    """DynamoDB's waiters through aiobotocore's: TableExists after CreateTable,
+    TableNotExists after DeleteTable (one DescribeTable each: moto's tables
+    change state at once), and botocore's own ``WaiterError`` after exactly
+    ``max_attempts`` polls of a table that never appears."""
+    dynamodb: Any = importlib.import_module("motodynamodb")
+    waiter_error = importlib.import_module("botocore.exceptions").WaiterError
+    table = f"aio{uuid.uuid4().hex[:8]}"
+    describe = dynamodb.DescribeTableInput(table_name=table)
+
+    async def scenario() -> None:
+        async with dynamodb.AsyncDynamoDBClient.from_session(
+            region_name=REGION,
+            endpoint_url=ENDPOINT,
+            config=Config(retries={"mode": "standard", "max_attempts": 1}),
+        ) as client:
+            await client.create_table(
+                dynamodb.CreateTableInput(
+                    table_name=table,
+                    attribute_definitions=[
+                        dynamodb.AttributeDefinition(
+                            attribute_name="id", attribute_type="S"
+                        )
+                    ],
+                    key_schema=[
+                        dynamodb.KeySchemaElement(attribute_name="id", key_type="HASH")
+                    ],
+                    billing_mode="PAY_PER_REQUEST",
+                )
+            )
+            recorder("reset-recording")
+            assert await client.wait_table_exists(describe, delay=1) is None
+            assert len(recorded()) == 1
+            await client.delete_table(dynamodb.DeleteTableInput(table_name=table))
+            recorder("reset-recording")
+            await client.wait_table_not_exists(describe, delay=1)
+            assert len(recorded()) == 1
+
+            recorder("reset-recording")
+            with pytest.raises(waiter_error) as caught:
+                await client.wait_table_exists(describe, delay=1, max_attempts=2)
+            assert "Max attempts exceeded" in str(caught.value)
+            assert len(recorded()) == 2
+            # Validated before the first poll (the model: at least 1 character).
+            with pytest.raises(dynamodb.ValidationError):
+                await client.wait_table_exists(
+                    dynamodb.DescribeTableInput(table_name=""),
+                    delay=1,
+                    max_attempts=1,
+                )
+            assert len(recorded()) == 2
+
+    asyncio.run(scenario())

@@ -59,6 +59,11 @@ MOTO_OPERATIONS = (
     "ListTagsForResource",
 )
 
+# DynamoDB's tables have botocore waiters (TableExists, TableNotExists), which
+# Connect has none of; moto implements these operations.
+MOTO_DYNAMODB = "motodynamodb"
+MOTO_DYNAMODB_OPERATIONS = ("CreateTable", "DescribeTable", "DeleteTable")
+
 ASYNC_MOTO = Suite(
     name="async-moto",
     tests=("tests/sdk/async_client_moto.py",),
@@ -78,27 +83,35 @@ def run_async(cache: Path, keep: bool = False) -> Outcome:
     return run_cell(_cell(), ASYNC, cache, keep)
 
 
-def generate_moto_package(folder: Path) -> Path:
-    """The package for ``MOTO_OPERATIONS``, generated into ``folder``."""
-    target = folder / "motoconnect"
-    operations = [f"--operation={name}" for name in MOTO_OPERATIONS]
+def generate_package(
+    folder: Path, name: str, service: str, operations: tuple[str, ...]
+) -> Path:
+    """The package for ``operations`` of ``service``, generated into ``folder``."""
+    target = folder / name
+    selected = [f"--operation={operation}" for operation in operations]
     result = subprocess.run(
-        [sys.executable, "-m", "codegen", *operations, "--output", str(target)],
+        [sys.executable, "-m", "codegen", "--service", service, *selected,
+         "--output", str(target)],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
-    )
+    )  # fmt: skip
     if result.returncode != 0:
-        raise MatrixError(f"cannot generate the moto package: {result.stderr}")
+        raise MatrixError(f"cannot generate the {service} package: {result.stderr}")
     return target
 
 
 def run_async_moto(cache: Path, keep: bool = False) -> Outcome:
-    """The moto suite: its package generated, moto's server started, the cell run."""
+    """The moto suite: its packages generated, moto's server started, the cell run."""
     folder = Path(tempfile.mkdtemp(prefix="matrix-moto-"))
     try:
-        suite = dataclasses.replace(ASYNC_MOTO, source=generate_moto_package(folder))
+        connect = generate_package(folder, "motoconnect", "connect", MOTO_OPERATIONS)
+        dynamodb = generate_package(
+            folder, MOTO_DYNAMODB, "dynamodb", MOTO_DYNAMODB_OPERATIONS
+        )
+        also = ((MOTO_DYNAMODB, dynamodb),)
+        suite = dataclasses.replace(ASYNC_MOTO, source=connect, also=also)
         with moto_server(folder) as endpoint:
             return run_cell(_cell(), suite, cache, keep, {ENDPOINT_ENV: endpoint})
     finally:

@@ -144,6 +144,8 @@ def _in_env(
     python = create_env(cell.python, folder / "env", requirements, cache)
     project = folder / "project"
     vendor(suite.source, project, PACKAGE)
+    for name, source in suite.also:
+        vendor(source, project, name)
     scripts = stage(suite, project)
     shutil.copy(Path(__file__).with_name("probe.py"), project / "probe.py")
     code, output = _run(python, ["probe.py", PACKAGE, cell.botocore], project, extra)

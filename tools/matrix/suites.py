@@ -35,6 +35,9 @@ class Suite:
     needs_member: tuple[tuple[str, str, str], ...] = ()
     # The package vendored in: a suite may generate its own (all of Connect).
     source: Path = GENERATED
+    # More packages vendored beside it, each under its own name (the moto suite's
+    # DynamoDB package, for waiters).
+    also: tuple[tuple[str, Path], ...] = ()
     # Files staged beside the tests but not run: modules and docs they import or read.
     support: tuple[str, ...] = ()
 

@@ -1,10 +1,11 @@
 """The view of ``async_client.py``: the sync client's methods as coroutines,
 over an aiobotocore client.
 
-The operations and paginators are the sync client's own ``OperationView`` and
-``PaginatorView`` values, so the two clients cannot drift apart; only the
-imports, names and docstring differ. Each paginator is ``async for page in
-client.paginate_<op>(...)`` over aiobotocore's own paginator.
+The operations, paginators and waiters are the sync client's own
+``OperationView``, ``PaginatorView`` and ``WaiterView`` values, so the two
+clients cannot drift apart; only the imports, names and docstring differ. Each
+paginator is ``async for page in client.paginate_<op>(...)`` over aiobotocore's
+own paginator, each waiter ``await client.wait_<waiter>(...)`` over its waiter.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.render.client import OperationView, client_view
 from codegen.generate.render.context import Context
-from codegen.generate.render.paging import PaginatorView
+from codegen.generate.render.paging import PaginatorView, WaiterView
 
 _DOC = (
     "Typed asyncio client for {title}.\n\n"
@@ -37,6 +38,7 @@ class AsyncClientView:
     sync_class: str
     operations: tuple[OperationView, ...]
     paginators: tuple[PaginatorView, ...]
+    waiters: tuple[WaiterView, ...]
 
 
 def async_client_view(context: Context) -> AsyncClientView:
@@ -60,6 +62,8 @@ def async_client_view(context: Context) -> AsyncClientView:
     if sync.paginators:
         imports.add("._pages", "AsyncPages")
         imports.add("._pages", "pagination_config")
+    if sync.waiters:
+        imports.add("._pages", "waiter_config")
     service = context.service
     text = _DOC.format(title=context.title, sync=service.client_class)
     return AsyncClientView(
@@ -72,4 +76,5 @@ def async_client_view(context: Context) -> AsyncClientView:
         sync_class=service.client_class,
         operations=sync.operations,
         paginators=sync.paginators,
+        waiters=sync.waiters,
     )

@@ -131,7 +131,7 @@ def run(arguments: argparse.Namespace) -> int:
     if made is not None and same_model_elsewhere:
         service = dataclasses.replace(service, botocore_version=made.botocore_version)
     formatter = FormatCache(default_folder(), progress=progress.shown(arguments.quiet))
-    files = Renderer(formatter=formatter).render(service)
+    files = Renderer(formatter=formatter).render(service, settings.support)
     if arguments.check:
         _print_notes(service)
         stale = differences(files, settings.output)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +11,62 @@ from codegen.errors import CodegenError
 
 
 @dataclass(frozen=True)
+class BotocoreSupport:
+    """The botocore releases a copy of the package is supported on: from
+    ``minimum`` on, established by running its tests on each of ``tested``
+    (the vendored-copy matrix, ``python -m tools.matrix``), oldest first."""
+
+    minimum: str
+    tested: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Settings:
     service: str
     operations: tuple[str, ...]
     output: Path
     model: Path | None
+    # Only for the configured service and operations: a range established for
+    # them says nothing about another selection.
+    support: BotocoreSupport | None = None
+
+
+_RELEASE = re.compile(r"\d+\.\d+\.\d+")
+
+
+def _release_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def read_support(table: dict[str, object], source: Path) -> BotocoreSupport | None:
+    """``botocore-minimum`` and ``botocore-tested`` (both or neither): the
+    minimum is the oldest tested release, the list is sorted and unique."""
+    minimum = _string(table, "botocore-minimum", source)
+    tested = table.get("botocore-tested")
+    if minimum is None and tested is None:
+        return None
+    where = f"{source}: [tool.codegen]"
+    if minimum is None or not _RELEASE.fullmatch(minimum):
+        raise CodegenError(f'{where} botocore-minimum must be a release like "1.35.68"')
+    if not (
+        isinstance(tested, list)
+        and tested
+        and all(isinstance(v, str) and _RELEASE.fullmatch(v) for v in tested)
+    ):
+        raise CodegenError(
+            f'{where} botocore-tested must be a list of releases like "1.44.8"'
+        )
+    ordered = sorted(set(tested), key=_release_key)
+    if ordered != tested:
+        raise CodegenError(
+            f"{where} botocore-tested must be sorted, oldest first, once each"
+        )
+    if tested[0] != minimum:
+        raise CodegenError(
+            f"{where} botocore-minimum ({minimum}) must be the oldest tested release"
+            f" ({tested[0]})"
+        )
+    return BotocoreSupport(minimum=minimum, tested=tuple(tested))
 
 
 def read_table(pyproject: Path) -> tuple[dict[str, object], Path]:
@@ -92,9 +144,14 @@ def resolve(
                 "no output folder: pass --output or set [tool.codegen] output"
             )
         output_path = base / configured_output
+    support = read_support(table, pyproject)
+    configured = (table.get("service"), table.get("operations"))
+    if configured != (service, list(selected)):
+        support = None
     return Settings(
         service=service,
         operations=selected,
         output=output_path,
         model=Path(model) if model else None,
+        support=support,
     )

@@ -5,6 +5,11 @@
 Generated from botocore's model. Every name loads its module on first use: the
 shapes need only the standard library; the client and the modeled errors import
 botocore.
+
+A copy works with botocore 1.35.68 and later: its tests pass on each release in
+``BOTOCORE_TESTED`` (the vendored-copy matrix, ``python -m tools.matrix``). For an
+operation or member the installed botocore's model lacks, a call raises
+``BotocoreModelError`` before any I/O.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ if TYPE_CHECKING:
         disable_validation,
         enable_validation,
     )
+    from ._model_check import BotocoreModelError
     from .async_client import AsyncConnectClient
     from .client import ConnectClient
     from .errors import (
@@ -57,11 +63,23 @@ if TYPE_CHECKING:
 # this line changes when a botocore release leaves the model alone.
 BOTOCORE_RELEASE = "1.44.8"
 
+# The botocore releases a copy of this package supports: BOTOCORE_MINIMUM and
+# later, established by running its tests on each of BOTOCORE_TESTED (the
+# vendored-copy matrix). Set in pyproject.toml's [tool.codegen].
+BOTOCORE_MINIMUM = "1.35.68"
+BOTOCORE_TESTED = (
+    "1.35.68",
+    "1.40.0",
+    "1.43.117",
+    "1.44.8",
+)
+
 __all__ = [
     "AccessDeniedException",
     "AsyncConnectClient",
     "AttachedFileInvalidRequestExceptionReason",
     "AttachedFileServiceQuotaExceededExceptionReason",
+    "BotocoreModelError",
     "ConnectClient",
     "ConnectError",
     "EmailAddressInfo",
@@ -100,6 +118,7 @@ _MODULES = {
     "AsyncConnectClient": ".async_client",
     "AttachedFileInvalidRequestExceptionReason": ".shapes",
     "AttachedFileServiceQuotaExceededExceptionReason": ".shapes",
+    "BotocoreModelError": "._model_check",
     "ConnectClient": ".client",
     "ConnectError": ".errors",
     "EmailAddressInfo": ".shapes",

@@ -23,6 +23,7 @@ from botocore.exceptions import ClientError
 
 from . import shapes
 from ._hook import Mode, check_request, validation_mode
+from ._model_check import ModelCheck
 from .errors import error_from_client_error
 
 __all__ = ["AioClient", "AioSession", "AsyncConnectClient"]
@@ -89,6 +90,7 @@ class AsyncConnectClient:
         self._client = client
         self._opener = opener
         self._validate = validation_mode(validate)
+        self._model_check = ModelCheck()
 
     @classmethod
     def from_session(
@@ -150,10 +152,18 @@ class AsyncConnectClient:
             raise RuntimeError("AsyncConnectClient is not open: use it in 'async with'")
         return self._client
 
+    def _checked(self, method: str, params: Mapping[str, Any]) -> AioClient:
+        """The open client, once the installed botocore's model is known to
+        carry the request (else ``BotocoreModelError``, before any I/O)."""
+        client = self.aiobotocore_client
+        self._model_check.check(client.meta, method, params)
+        return client
+
     async def _call(self, method: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Call aiobotocore; a modeled error comes back as its generated class."""
+        client = self._checked(method, params)
         try:
-            call = getattr(self.aiobotocore_client, method)
+            call = getattr(client, method)
             response: dict[str, Any] = await call(**params)
         except ClientError as error:
             modeled = error_from_client_error(error)
@@ -171,9 +181,11 @@ class AsyncConnectClient:
         """
         if self._validate:
             check_request(request, "StartEmailContact", self._validate)
-        params = request.to_dict()
+        params = request._params()
         # Made once here, so aiobotocore's retries resend the same token.
         if "ClientToken" not in params:
             params["ClientToken"] = str(uuid.uuid4())
         response = await self._call("start_email_contact", params)
-        return shapes.StartEmailContactResponse.from_dict(response, strict=False)
+        return shapes.StartEmailContactResponse._from_response(
+            response, "start_email_contact"
+        )

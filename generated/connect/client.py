@@ -20,6 +20,7 @@ from botocore.exceptions import ClientError
 
 from . import shapes
 from ._hook import Mode, check_request, validation_mode
+from ._model_check import ModelCheck
 from .errors import error_from_client_error
 
 __all__ = ["ConnectClient"]
@@ -41,6 +42,7 @@ class ConnectClient:
     def __init__(self, client: BaseClient, *, validate: bool | Mode = True) -> None:
         self._client = client
         self._validate = validation_mode(validate)
+        self._model_check = ModelCheck()
 
     @classmethod
     def from_session(
@@ -79,7 +81,12 @@ class ConnectClient:
         return self._client
 
     def _call(self, method: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        """Call botocore; a modeled error comes back as its generated class."""
+        """Call botocore; a modeled error comes back as its generated class.
+
+        A request the installed botocore's model cannot carry (an operation or
+        member newer than it) raises ``BotocoreModelError`` before any I/O.
+        """
+        self._model_check.check(self._client.meta, method, params)
         try:
             response: dict[str, Any] = getattr(self._client, method)(**params)
         except ClientError as error:

@@ -9,6 +9,8 @@ warm, see docs/vendoring.md); the checks of its parts are quick.
 
 from __future__ import annotations
 
+import gzip
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,14 +19,21 @@ import pytest
 from packaging.specifiers import SpecifierSet
 
 from codegen.model.releases import wheel_cache
-from tests.support import REPO
+from tests.support import CONNECT_RELEASES, REPO
 from tools.matrix.cli import WANTED_PYTHONS
 from tools.matrix.envs import discover
-from tools.matrix.run import AIOBOTOCORE, Cell, Outcome, releases, run_matrix
+from tools.matrix.run import (
+    AIOBOTOCORE,
+    Cell,
+    Outcome,
+    releases,
+    run_matrix,
+    supported,
+)
 from tools.matrix.suites import VENDORED
 from tools.matrix.support import GENERATED
 from tools.matrix.vendor import foreign_imports, vendor
-from tools.matrix.wheels import cached_wheel, requires_dist
+from tools.matrix.wheels import cached_wheel, pinned, requires_dist
 
 PYTHONS, _MISSING = discover(WANTED_PYTHONS)
 CELLS = [Cell(python, version) for version in releases() for python in PYTHONS]
@@ -68,6 +77,38 @@ def test_aiobotocore_allows_its_cell() -> None:
     assert "1.43.117" in allowed
     assert "1.43.118" not in allowed
     assert "1.43.117" in releases()
+
+
+def test_the_package_states_the_range_the_matrix_tests() -> None:
+    """BOTOCORE_MINIMUM/BOTOCORE_TESTED and the package docstring say what the
+    matrix runs on (both from [tool.codegen]), the pin included."""
+    code = (
+        "import json, generated.connect as c\n"
+        "print(json.dumps([c.BOTOCORE_MINIMUM, list(c.BOTOCORE_TESTED), c.__doc__]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    minimum, tested, doc = json.loads(result.stdout)
+    assert tested == list(releases())
+    assert minimum == tested[0]
+    assert pinned("botocore").partition("==")[2] in tested
+    assert f"botocore {minimum} and later" in " ".join(doc.split())
+
+
+def test_the_minimum_is_the_first_release_with_the_operation() -> None:
+    """botocore's own model files (1.35.67's and 1.35.68's, as released): the
+    operation appears in the minimum and not in the release before it."""
+    minimum = supported().minimum
+    assert minimum == "1.35.68"
+
+    def operations(version: str) -> set[str]:
+        path = CONNECT_RELEASES / version / "service-2.json.gz"
+        return set(json.loads(gzip.decompress(path.read_bytes()))["operations"])
+
+    assert "StartEmailContact" in operations(minimum)
+    assert "StartEmailContact" not in operations("1.35.67")
 
 
 def test_generated_package_is_self_contained() -> None:

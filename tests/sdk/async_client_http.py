@@ -18,18 +18,22 @@ import asyncio
 import functools
 import importlib
 import re
+import shutil
 import sys
 import uuid
 from pathlib import Path
 from typing import Any
 
+import botocore
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
 
 from generated.connect import (
     AsyncConnectClient,
+    BotocoreModelError,
     ConnectError,
+    SegmentAttributeValue,
     StartEmailContactResponse,
     ThrottlingException,
     ValidationError,
@@ -52,6 +56,7 @@ fake = http.fake
 # of seconds of aiobotocore's backoff per retried test.
 ATTEMPTS = 2
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "async.md"
+RELEASES = Path(__file__).resolve().parents[1] / "fixtures" / "botocore-connect"
 
 
 @pytest.fixture(autouse=True)
@@ -287,6 +292,47 @@ def test_from_session_merges_an_aioconfig(fake: FakeConnect) -> None:
     assert fake.requests == []
     assert asyncio.run(sent_as_it_is()) == "c-unchecked"
     assert [r.json()["InstanceId"] for r in fake.requests] == [""]
+
+
+def test_a_member_the_installed_model_lacks_never_reaches_the_server(
+    fake: FakeConnect, tmp_path: Path
+) -> None:
+    """aiobotocore reading botocore 1.35.68's Connect model (botocore's Loader,
+    through the session's data_path): ``SegmentAttributeValue.ValueMap`` is not
+    in it, so the call raises ``BotocoreModelError`` instead of losing it."""
+    folder = tmp_path / "models" / "connect" / "2017-08-08"
+    folder.mkdir(parents=True)
+    shutil.copy(RELEASES / "1.35.68" / "service-2.json.gz", folder)
+    session = importlib.import_module("aiobotocore.session").get_session()
+    session.set_config_variable("data_path", str(tmp_path / "models"))
+    fake.script(json_reply(200, {"ContactId": "c-known"}))
+    expiry = SegmentAttributeValue(
+        value_map={"ExpiryDuration": SegmentAttributeValue(value_integer=135)}
+    )
+
+    async def scenario() -> tuple[BotocoreModelError, str | None]:
+        async with AsyncConnectClient.from_session(
+            session=session,
+            region_name="us-east-1",
+            endpoint_url=f"http://127.0.0.1:{fake.port}",
+        ) as client:
+            with pytest.raises(BotocoreModelError) as caught:
+                await client.start_email_contact(
+                    make_request(segment_attributes={"connect:ContactExpiry": expiry})
+                )
+            known = await client.start_email_contact(make_request())
+        return caught.value, known.contact_id
+
+    error, contact = asyncio.run(scenario())
+
+    path = "SegmentAttributes.connect:ContactExpiry.ValueMap"
+    assert [(v.path, v.rule) for v in error.errors] == [(path, "unknown")]
+    assert isinstance(error, ValidationError)
+    assert f"installed botocore {botocore.__version__}" in str(error)
+    # Only the request of members 1.35.68 knows reached the server.
+    assert contact == "c-known"
+    assert len(fake.requests) == 1
+    assert "ValueMap" not in fake.requests[0].body.decode()
 
 
 def test_give_exactly_one_of_client_and_opener() -> None:

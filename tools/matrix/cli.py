@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.model.releases import wheel_cache
-from tools.matrix.aio import ASYNC, ASYNC_BOTOCORE
+from tools.matrix.aio import ASYNC, ASYNC_BOTOCORE, run_async_moto
 from tools.matrix.envs import discover
 from tools.matrix.run import Cell, releases, run_matrix, table
 from tools.matrix.suites import VENDORED, Suite
@@ -33,7 +33,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the vendored copy's tests on several botocores and Pythons.",
     )
     parser.add_argument(
-        "--suite", choices=sorted(SUITES), default="vendored", help="what to run"
+        "--suite",
+        choices=sorted([*SUITES, "async-moto"]),
+        default="vendored",
+        help="what to run (async-moto: the async client against moto's server)",
     )
     parser.add_argument(
         "--botocore", default="", help="comma-separated releases (the suite's)"
@@ -51,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the matrix and print its table, the skipped interpreters and failures."""
     options = _parser().parse_args(argv)
     started = time.monotonic()
+    if options.suite == "async-moto":
+        return _moto(options.cache or wheel_cache(), options.keep, started)
     try:
         pythons, missing = discover(options.pythons.split(","))
     except MatrixError as error:
@@ -71,3 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(outcome.output)
     print(f"\n{len(cells)} cells in {time.monotonic() - started:.0f} s (cache {cache})")
     return 0 if all(outcome.passed for outcome in outcomes) else 1
+
+
+def _moto(cache: Path, keep: bool, started: float) -> int:
+    """The async moto suite: one cell, its package and server made first."""
+    try:
+        outcome = run_async_moto(cache, keep)
+    except MatrixError as error:
+        print(f"matrix: error: {error}", file=sys.stderr)
+        return 2
+    print(table([outcome]))
+    if not outcome.passed:
+        print(outcome.output)
+    print(f"\n1 cell in {time.monotonic() - started:.0f} s (cache {cache})")
+    return 0 if outcome.passed else 1

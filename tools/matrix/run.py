@@ -12,18 +12,19 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from botocore.model import StructureShape
 
+from codegen.config import BotocoreSupport, read_support, read_table
 from codegen.errors import CodegenError
 from codegen.model.releases import model_from_wheel
 from tools.matrix.envs import Interpreter, create_env
 from tools.matrix.suites import PACKAGE_ENV, Suite, stage
-from tools.matrix.support import MatrixError
+from tools.matrix.support import REPO, MatrixError
 from tools.matrix.vendor import vendor
 from tools.matrix.wheels import pinned
 
@@ -31,14 +32,33 @@ PACKAGE = "vendored_connect"
 AIOBOTOCORE = "aiobotocore==3.10.0"
 
 
+# Why each release of ``[tool.codegen] botocore-tested`` is there.
+_WHY = {
+    "1.35.68": "first release with StartEmailContact",
+    "1.40.0": "in between: its StartEmailContact model differs from both ends",
+    "1.43.117": f"newest botocore {AIOBOTOCORE} allows (>=1.43.115,<1.43.118)",
+}
+
+
+def supported() -> BotocoreSupport:
+    """``[tool.codegen]``'s ``botocore-minimum`` and ``botocore-tested``: the
+    range the package states (its docstring, ``BOTOCORE_TESTED``)."""
+    pyproject = REPO / "pyproject.toml"
+    table, _ = read_table(pyproject)
+    support = read_support(table, pyproject)
+    if support is None:
+        raise MatrixError(f"{pyproject}: [tool.codegen] botocore-tested is not set")
+    return support
+
+
 def releases() -> dict[str, str]:
-    """botocore release -> why it is in the matrix, oldest first."""
+    """botocore release -> why it is in the matrix, oldest first: the releases
+    ``[tool.codegen] botocore-tested`` lists (the range the package states)."""
     pin = pinned("botocore").partition("==")[2]
+    why = {**_WHY, pin: "the repository's pin"}
     return {
-        "1.35.68": "first release with StartEmailContact",
-        "1.40.0": "in between: its StartEmailContact model differs from both ends",
-        "1.43.117": f"newest botocore {AIOBOTOCORE} allows (>=1.43.115,<1.43.118)",
-        pin: "the repository's pin",
+        version: why.get(version, "listed in [tool.codegen] botocore-tested")
+        for version in supported().tested
     }
 
 
@@ -65,12 +85,20 @@ class Outcome:
 _COUNTS = re.compile(r"\d+ (?:passed|failed|errors?|skipped|xpassed)")
 
 
-def _run(python: Path, args: Sequence[str], project: Path) -> tuple[int, str]:
-    """``python ARGS`` in ``project``: exit code and output."""
+def _run(
+    python: Path, args: Sequence[str], project: Path, extra: Mapping[str, str]
+) -> tuple[int, str]:
+    """``python ARGS`` in ``project``: exit code and output. ``extra`` adds
+    variables the suite needs (the moto suite's ``MOTO_ENDPOINT``)."""
     # Nothing from the caller's environment (AWS_*, PYTHONPATH, ~/.aws) leaks in.
     # Bytecode is written (the environment is thrown away): the probe compiles
     # botocore once and pytest and the examples reuse it.
-    environment = {"PATH": "/usr/bin:/bin", "HOME": str(project), PACKAGE_ENV: PACKAGE}
+    environment = {
+        **extra,
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(project),
+        PACKAGE_ENV: PACKAGE,
+    }
     try:
         result = subprocess.run(
             [str(python), *args],
@@ -106,7 +134,7 @@ def _missing_members(suite: Suite, version: str, cache: Path) -> list[str]:
 
 
 def _in_env(
-    cell: Cell, suite: Suite, folder: Path, cache: Path
+    cell: Cell, suite: Suite, folder: Path, cache: Path, extra: Mapping[str, str]
 ) -> tuple[bool, str, str]:
     """Passed or not, a one-line summary, and the output that explains a failure.
 
@@ -116,35 +144,43 @@ def _in_env(
     python = create_env(cell.python, folder / "env", requirements, cache)
     project = folder / "project"
     vendor(suite.source, project, PACKAGE)
+    for name, source in suite.also:
+        vendor(source, project, name)
     scripts = stage(suite, project)
     shutil.copy(Path(__file__).with_name("probe.py"), project / "probe.py")
-    code, output = _run(python, ["probe.py", PACKAGE, cell.botocore], project)
+    code, output = _run(python, ["probe.py", PACKAGE, cell.botocore], project, extra)
     if code != 0:
         return False, "probe failed", output
     left_out = _missing_members(suite, cell.botocore, cache)
     deselect = [arg for test in left_out for arg in ("--deselect", test)]
     pytest = ["-m", "pytest", "-q", *deselect, *suite.tests]
-    code, output = _run(python, pytest, project)
+    code, output = _run(python, pytest, project, extra)
     counts = ", ".join(_COUNTS.findall(output.splitlines()[-1] if output else ""))
     if left_out:
         counts += f", {len(left_out)} left out (needs a member this botocore lacks)"
     if code != 0:
         return False, counts or "pytest failed", output
     for script in scripts:
-        code, example_output = _run(python, [script.name], project)
+        code, example_output = _run(python, [script.name], project, extra)
         if code != 0:
             return False, f"{counts}; {script.name} failed", example_output
     return True, counts + (f", {len(scripts)} examples ran" if scripts else ""), ""
 
 
-def run_cell(cell: Cell, suite: Suite, cache: Path, keep: bool = False) -> Outcome:
+def run_cell(
+    cell: Cell,
+    suite: Suite,
+    cache: Path,
+    keep: bool = False,
+    extra: Mapping[str, str] | None = None,
+) -> Outcome:
     """Build the cell's environment, vendor the package, run the suite."""
     started = time.monotonic()
     folder = Path(
         tempfile.mkdtemp(prefix=f"matrix-{cell.python.minor}-{cell.botocore}-")
     )
     try:
-        passed, summary, output = _in_env(cell, suite, folder, cache)
+        passed, summary, output = _in_env(cell, suite, folder, cache, extra or {})
     except MatrixError as error:
         passed, summary, output = False, "set-up failed", str(error)
     finally:

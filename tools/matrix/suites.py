@@ -35,15 +35,27 @@ class Suite:
     needs_member: tuple[tuple[str, str, str], ...] = ()
     # The package vendored in: a suite may generate its own (all of Connect).
     source: Path = GENERATED
+    # More packages vendored beside it, each under its own name (the moto suite's
+    # DynamoDB package, for waiters).
+    also: tuple[tuple[str, Path], ...] = ()
     # Files staged beside the tests but not run: modules and docs they import or read.
     support: tuple[str, ...] = ()
 
 
 VENDORED = Suite(
     name="vendored",
-    tests=("tests/sdk/test_client_stubber.py", "tests/sdk/test_client_http.py"),
+    tests=(
+        "tests/sdk/test_client_stubber.py",
+        "tests/sdk/test_client_http.py",
+        "tests/sdk/test_model_check.py",
+    ),
     examples=("docs/vendoring.md",),
-    support=("tests/sdk/sample_requests.py",),
+    support=(
+        "tests/sdk/sample_requests.py",
+        # Old Connect models test_model_check.py loads through botocore's Loader.
+        "tests/fixtures/botocore-connect/1.35.67/service-2.json.gz",
+        "tests/fixtures/botocore-connect/1.35.68/service-2.json.gz",
+    ),
     needs_member=(
         (
             "tests/sdk/test_client_http.py::test_nested_segment_attributes_on_the_wire",

@@ -1,10 +1,11 @@
 """The view of ``async_client.py``: the sync client's methods as coroutines,
 over an aiobotocore client.
 
-The operations are the sync client's own ``OperationView`` values, so the two
-clients cannot drift apart; only the imports, names and docstring differ.
-Async paginators (``async for page in client.paginate_<op>(...)``) come with
-the sync client's paginators, which are not generated yet.
+The operations, paginators and waiters are the sync client's own
+``OperationView``, ``PaginatorView`` and ``WaiterView`` values, so the two
+clients cannot drift apart; only the imports, names and docstring differ. Each
+paginator is ``async for page in client.paginate_<op>(...)`` over aiobotocore's
+own paginator, each waiter ``await client.wait_<waiter>(...)`` over its waiter.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.render.client import OperationView, client_view
 from codegen.generate.render.context import Context
+from codegen.generate.render.paging import PaginatorView, WaiterView
 
 _DOC = (
     "Typed asyncio client for {title}.\n\n"
@@ -35,6 +37,8 @@ class AsyncClientView:
     client_class: str
     sync_class: str
     operations: tuple[OperationView, ...]
+    paginators: tuple[PaginatorView, ...]
+    waiters: tuple[WaiterView, ...]
 
 
 def async_client_view(context: Context) -> AsyncClientView:
@@ -58,6 +62,12 @@ def async_client_view(context: Context) -> AsyncClientView:
     imports.add("._hook", "Mode")
     imports.add("._hook", "check_request")
     imports.add("._hook", "validation_mode")
+    imports.add("._model_check", "ModelCheck")
+    if sync.paginators:
+        imports.add("._pages", "AsyncPages")
+        imports.add("._pages", "pagination_config")
+    if sync.waiters:
+        imports.add("._pages", "waiter_config")
     service = context.service
     text = _DOC.format(title=context.title, sync=service.client_class)
     return AsyncClientView(
@@ -69,4 +79,6 @@ def async_client_view(context: Context) -> AsyncClientView:
         client_class=service.async_client_class,
         sync_class=service.client_class,
         operations=sync.operations,
+        paginators=sync.paginators,
+        waiters=sync.waiters,
     )

@@ -79,9 +79,11 @@ class Context:
             name: module for module, names in self.layout.items() for name in names
         }
 
-    def module_doc(self, kind: str) -> str:
-        """The docstring of one of the package's fixed modules."""
-        return docstring(_MODULE_DOCS[kind].format(title=self.title), indent=0)
+    def module_doc(self, kind: str, extra: str = "") -> str:
+        """The docstring of one of the package's fixed modules (``extra``: a
+        paragraph more)."""
+        text = _MODULE_DOCS[kind].format(title=self.title)
+        return docstring(f"{text}\n\n{extra}" if extra else text, indent=0)
 
     def codec(self, name: str) -> str:
         """How generated classes name a shape's codec (``_codecs`` is ``_c``)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from codegen.config import BotocoreSupport
 from codegen.errors import CodegenError
 from codegen.generate.format_cache import FormatCache, InvalidText, default_folder
 from codegen.generate.imports import Imports
@@ -49,29 +50,54 @@ class LazyView:
     names: tuple[str, ...]
     modules: tuple[tuple[str, str], ...]
     botocore_release: str | None
+    botocore_minimum: str | None = None
+    botocore_tested: tuple[str, ...] = ()
 
 
-def lazy_view(context: Context, kind: str, modules: dict[str, str]) -> LazyView:
+def _support_doc(support: BotocoreSupport) -> str:
+    """The package docstring's paragraph on the botocore releases it supports.
+
+    It names the minimum only: the tested releases are ``BOTOCORE_TESTED``, so
+    the pin's number stays out of the text (``BOTOCORE_RELEASE`` names it).
+    """
+    return (
+        f"A copy works with botocore {support.minimum} and later: its tests pass"
+        " on each release in ``BOTOCORE_TESTED`` (the vendored-copy matrix,"
+        " ``python -m tools.matrix``). For an operation or member the installed"
+        " botocore's model lacks, a call raises ``BotocoreModelError`` before any"
+        " I/O."
+    )
+
+
+def lazy_view(
+    context: Context,
+    kind: str,
+    modules: dict[str, str],
+    support: BotocoreSupport | None = None,
+) -> LazyView:
     """The ``__init__`` of a lazily loaded package: names, modules, type imports.
 
     The package's own (``kind == "package"``) also re-exports the runtime's
     ``ResponseValidationError``, ``ValidationError`` and ``Violation``,
-    imported eagerly.
+    imported eagerly, and states the botocore releases it supports (``support``).
     """
     eager = kind == "package"
     type_checking = Imports()
     for name, module in modules.items():
         type_checking.add(module, name)
     exported = sorted([*modules, *(_RUNTIME_EXPORTS if eager else ())])
+    extra = _support_doc(support) if support is not None else ""
     return LazyView(
         header=context.header,
-        docstring=context.module_doc(kind),
+        docstring=context.module_doc(kind, extra),
         eager_imports=(f"from ._runtime import {', '.join(_RUNTIME_EXPORTS)}",) * eager,
         type_checking=type_checking.lines(),
         names=tuple(exported),
         modules=tuple(sorted(modules.items())),
         # Only the package's own __init__ records the release (in one place).
         botocore_release=context.service.botocore_version if eager else None,
+        botocore_minimum=support.minimum if support else None,
+        botocore_tested=support.tested if support else (),
     )
 
 
@@ -123,8 +149,11 @@ class Renderer:
             ) from error
         return dict(zip(names, texts, strict=True))
 
-    def render(self, service: ir.Service) -> dict[str, str]:
-        """Every file of the package, formatted, by path relative to its folder."""
+    def render(
+        self, service: ir.Service, support: BotocoreSupport | None = None
+    ) -> dict[str, str]:
+        """Every file of the package, formatted, by path relative to its folder;
+        ``support`` states the botocore releases it supports (``[tool.codegen]``)."""
         context = Context(service)
         rendered = {
             "_codecs.py": self._render("codecs.py.j2", codecs_view(context)),
@@ -151,7 +180,8 @@ class Renderer:
         package[service.client_class] = ".client"
         package[service.async_client_class] = ".async_client"
         package.update({name: "._hook" for name in _HOOK_EXPORTS})
-        package_init = lazy_view(context, "package", package)
+        package["BotocoreModelError"] = "._model_check"
+        package_init = lazy_view(context, "package", package, support)
         rendered["__init__.py"] = self._render("lazy_init.py.j2", package_init)
         # Copied or written as they are: black-clean already, or not Python.
         files = {

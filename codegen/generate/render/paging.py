@@ -29,13 +29,15 @@ class PaginatorView:
 
 @dataclass(frozen=True)
 class WaiterView:
-    """``waiter`` is botocore's snake_case name for ``client.get_waiter``."""
+    """``waiter`` is botocore's snake_case name for ``client.get_waiter``;
+    ``operation_method`` the operation it polls."""
 
     method: str
     docstring: str
     waiter: str
     request: str
     operation: str
+    operation_method: str
 
 
 def _paginator_doc(paginator: ir.Paginator, operation: ir.Operation) -> str:
@@ -101,6 +103,7 @@ def waiter_views(service: ir.Service) -> tuple[WaiterView, ...]:
             waiter=repr(method_name(waiter.name)),
             request=operations[waiter.operation].input or "",
             operation=repr(waiter.operation),
+            operation_method=repr(operations[waiter.operation].method_name),
         )
         for waiter in service.waiters
     )

@@ -1,18 +1,19 @@
 """Typed pages and waiter settings over botocore's own paginators and waiters.
 
-It imports botocore, so only the package's ``client`` module imports it.
+It imports botocore, so only the package's ``client`` and ``async_client``
+modules import it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from botocore.exceptions import ClientError
 
 from ._runtime import Shape
 
-__all__ = ["Pages", "pagination_config", "waiter_config"]
+__all__ = ["AsyncPages", "Pages", "pagination_config", "waiter_config"]
 
 _Page = TypeVar("_Page", bound=Shape[Any])
 
@@ -74,5 +75,48 @@ class Pages(Iterator[_Page]):
     @property
     def resume_token(self) -> str | None:
         """botocore's ``PageIterator.resume_token``."""
+        token: str | None = self._pages.resume_token
+        return token
+
+
+class AsyncPages(AsyncIterator[_Page]):
+    """``Pages`` for ``async for``: each page of an asyncio paginator (an
+    ``AsyncIterable`` of botocore's parsed pages with botocore's
+    ``PageIterator`` logic and ``resume_token``), read into the typed response.
+
+    Nothing is sent until the first page is awaited; a modeled error on any
+    page is raised as the package's class.
+    """
+
+    def __init__(
+        self,
+        pages: Any,
+        response: type[_Page],
+        convert: Callable[[ClientError], Exception | None],
+    ) -> None:
+        self._pages = pages
+        self._iterator: AsyncIterator[Mapping[str, Any]] | None = None
+        self._response = response
+        self._convert = convert
+
+    def __aiter__(self) -> AsyncPages[_Page]:
+        return self
+
+    async def __anext__(self) -> _Page:
+        if self._iterator is None:
+            self._iterator = aiter(self._pages)
+        try:
+            page = await anext(self._iterator)
+        except ClientError as error:
+            modeled = self._convert(error)
+            if modeled is None:
+                raise
+            raise modeled from error
+        return self._response.from_dict(page, strict=False)
+
+    @property
+    def resume_token(self) -> str | None:
+        """The paginator's ``resume_token`` (set only when ``max_items`` stopped
+        the paging early), for a later ``starting_token``."""
         token: str | None = self._pages.resume_token
         return token

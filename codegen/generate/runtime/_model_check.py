@@ -1,0 +1,157 @@
+"""A request the installed botocore cannot send refused before any I/O.
+
+The package may be newer than the botocore it runs on (a vendored copy next to
+an older pin). botocore serializes only what its own model knows: a member added
+to the service later is silently dropped or crashes its serializer, and the typed
+client switches botocore's own parameter validation off (this package validates
+instead). So each call first walks the request's parameter dict alongside the
+installed botocore's input shape: linear in the request, over plain nodes made
+from botocore's shapes once per client and operation.
+
+Standard library only: the clients hand in botocore's ``client.meta``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ._runtime import ValidationError, Violation, join, key_text
+
+__all__ = ["BotocoreModelError", "ModelCheck"]
+
+
+class BotocoreModelError(ValidationError):
+    """A request uses an operation or member the installed botocore's model lacks.
+
+    Raised before anything is sent; upgrade botocore or leave the member unset.
+    A ``ValidationError``, so ``except ValidationError`` catches it too.
+    """
+
+    botocore_version: str
+
+    def __init__(self, errors: list[Violation], botocore_version: str) -> None:
+        self.botocore_version = botocore_version
+        super().__init__(errors)
+
+
+def _message(version: str) -> str:
+    return f"not in the model of the installed botocore {version}; upgrade botocore"
+
+
+# A container shape of botocore's model, reduced to what the walk needs: its
+# kind, its children (by member name for a structure; ``None`` for a child that
+# holds no members: a scalar or a document) and whether it is sensitive.
+_Node = tuple[str, Any, bool]
+
+
+class _Tree:
+    """botocore's shapes as plain nodes keyed by shape name, built on first use
+    (a recursive shape refers to its own name)."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, _Node] = {}
+
+    def add(self, shape: Any) -> str | None:
+        """The key of ``shape``'s node, or ``None`` when it holds no members."""
+        kind = shape.type_name
+        if kind not in ("structure", "list", "map"):
+            return None
+        if kind == "structure" and shape.is_document_type:
+            return None  # a document holds any JSON value: nothing to look up
+        name: str = shape.name
+        if name in self.nodes:
+            return name
+        sensitive = _sensitive(shape)
+        if kind == "map":  # a key is shown only when nothing about it is secret
+            sensitive = sensitive or _sensitive(shape.key) or _sensitive(shape.value)
+        self.nodes[name] = (kind, None, sensitive)  # while its children are built
+        if kind == "structure":
+            members = {key: self.add(value) for key, value in shape.members.items()}
+            self.nodes[name] = (kind, members, sensitive)
+        else:
+            child = self.add(shape.member if kind == "list" else shape.value)
+            self.nodes[name] = (kind, child, sensitive)
+        return name
+
+    def unknown(self, root: str | None, params: Mapping[str, Any]) -> list[str]:
+        """The paths of members in ``params`` that the tree from ``root`` lacks.
+
+        Iterative (a deep value cannot exhaust Python's stack); a map key under
+        a sensitive shape shows as ``*``.
+        """
+        found: list[str] = []
+        if root is None:
+            return [key_text(name) for name in params]
+        nodes = self.nodes
+        stack: list[tuple[str, object, str, bool]] = [(root, params, "", False)]
+        while stack:
+            key, value, path, sensitive = stack.pop()
+            kind, children, own = nodes[key]
+            sensitive = sensitive or own
+            if kind == "structure" and isinstance(value, dict):
+                for name, item in value.items():
+                    if name not in children:
+                        found.append(join(path, key_text(name)))
+                    elif children[name] is not None:
+                        stack.append(
+                            (children[name], item, join(path, name), sensitive)
+                        )
+            elif children is None:
+                continue
+            elif kind == "list" and isinstance(value, list | tuple):
+                for index, item in enumerate(value):
+                    stack.append((children, item, f"{path}[{index}]", sensitive))
+            elif kind == "map" and isinstance(value, dict):
+                for name, item in value.items():
+                    shown = "*" if sensitive else key_text(name)
+                    stack.append((children, item, join(path, shown), sensitive))
+        return sorted(found)
+
+
+def _sensitive(shape: Any) -> bool:
+    return bool(shape.metadata.get("sensitive"))
+
+
+def _unknown(shape: Any, params: Mapping[str, Any]) -> list[str]:
+    """The paths of members in ``params`` that botocore's ``shape`` lacks."""
+    tree = _Tree()
+    return tree.unknown(tree.add(shape), params)
+
+
+class ModelCheck:
+    """One per client: each operation's botocore input shape, reduced to plain
+    nodes the first time the operation is called."""
+
+    def __init__(self) -> None:
+        self._tree = _Tree()
+        self._inputs: dict[str, str | None] = {}
+
+    def check(self, meta: Any, method: str, params: Mapping[str, Any]) -> None:
+        """Raise ``BotocoreModelError`` when botocore's model (``meta`` is the
+        botocore client's ``meta``) lacks the operation ``method`` or a member
+        ``params`` sets."""
+        if method not in self._inputs:
+            operation = meta.method_to_api_mapping.get(method)
+            if operation is None:
+                version = _version()
+                rule = Violation(
+                    "", "unknown", f"operation {method}: " + _message(version)
+                )
+                raise BotocoreModelError([rule], version)
+            shape = meta.service_model.operation_model(operation).input_shape
+            self._inputs[method] = None if shape is None else self._tree.add(shape)
+        errors = self._tree.unknown(self._inputs[method], params)
+        if errors:
+            version = _version()
+            message = _message(version)
+            violations = [Violation(path, "unknown", message) for path in errors]
+            raise BotocoreModelError(violations, version)
+
+
+def _version() -> str:
+    """The installed botocore's version (botocore is loaded: a client exists)."""
+    import botocore
+
+    version: str = botocore.__version__
+    return version

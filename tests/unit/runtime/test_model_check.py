@@ -1,0 +1,165 @@
+"""The runtime's check of a request against the installed botocore's model
+(``_model_check.py``), on hand-made botocore shapes; botocore's own validator
+names the unknown members it should find."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import botocore
+import botocore.model
+import pytest
+
+from codegen.generate.runtime import _model_check as mc
+from codegen.generate.runtime._runtime import ValidationError
+from tests.conformance.property.oracles import botocore_violations
+from tests.support import REPO
+
+SHAPES: dict[str, Any] = {
+    "Input": {
+        "type": "structure",
+        "members": {
+            "Name": {"shape": "Text"},
+            "Items": {"shape": "ItemList"},
+            "ByKey": {"shape": "ItemMap"},
+            "Secrets": {"shape": "SecretMap"},
+            "SecretKeys": {"shape": "SecretKeyMap"},
+            "Doc": {"shape": "Doc"},
+            "Item": {"shape": "Item"},
+        },
+    },
+    "Item": {
+        "type": "structure",
+        "members": {"X": {"shape": "Text"}, "Next": {"shape": "Item"}},
+    },
+    "ItemList": {"type": "list", "member": {"shape": "Item"}},
+    "ItemMap": {"type": "map", "key": {"shape": "Text"}, "value": {"shape": "Item"}},
+    "SecretMap": {
+        "type": "map",
+        "key": {"shape": "Text"},
+        "value": {"shape": "Item"},
+        "sensitive": True,
+    },
+    "SecretKeyMap": {
+        "type": "map",
+        "key": {"shape": "SecretText"},
+        "value": {"shape": "Item"},
+    },
+    "SecretText": {"type": "string", "sensitive": True},
+    "Doc": {"type": "structure", "members": {}, "document": True},
+    "Text": {"type": "string"},
+}
+
+
+def input_shape() -> botocore.model.Shape:
+    return botocore.model.ShapeResolver(SHAPES).get_shape_by_name("Input")
+
+
+CASES: list[dict[str, Any]] = [
+    {"Name": "n", "Extra": 1},
+    {"Items": [{"X": "a"}, {"X": "b", "New": 2}]},
+    {"ByKey": {"k1": {"X": "a"}, "k2": {"Gone": True}}},
+    {"Item": {"Next": {"Next": {"X": "x", "Later": "y"}}}, "Other": []},
+    {"Doc": {"any": {"keys": ["at", "all"]}}, "Name": "n"},  # a document: none
+    {"Items": [], "ByKey": {}, "Item": {}},
+]
+
+
+@pytest.mark.parametrize("params", CASES)
+def test_unknown_members_are_what_botocores_validator_names(
+    params: dict[str, Any],
+) -> None:
+    shape = input_shape()
+    expected = sorted(
+        path for path, rule in botocore_violations(params, shape) if rule == "unknown"
+    )
+    assert mc._unknown(shape, params) == expected
+
+
+def test_a_map_key_under_a_sensitive_shape_never_shows() -> None:
+    """The map, or its key shape, is sensitive: the key shows as ``*``; the
+    same key of a plain map (the control) shows."""
+    params = {
+        "Secrets": {"secret-key": {"New": 1}},
+        "SecretKeys": {"secret-key": {"Next": {"New": 1}}},
+        "ByKey": {"plain-key": {"New": 1}},
+    }
+    assert mc._unknown(input_shape(), params) == [
+        "ByKey.plain-key.New",
+        "SecretKeys.*.Next.New",
+        "Secrets.*.New",
+    ]
+
+
+def test_a_value_nested_deeper_than_the_stack_is_walked() -> None:
+    """Iterative: 5000 levels (far beyond Python's recursion limit)."""
+    item: dict[str, Any] = {"Late": 1}
+    for _ in range(5000):
+        item = {"Next": item}
+    path = mc._unknown(input_shape(), {"Item": item})
+    assert path == ["Item" + ".Next" * 5000 + ".Late"]
+
+
+class Meta:
+    """What the check reads of botocore's ``client.meta``, counting lookups."""
+
+    def __init__(self) -> None:
+        self.method_to_api_mapping = {"do_it": "DoIt"}
+        self.lookups = 0
+        resolver = botocore.model.ShapeResolver(SHAPES)
+        self._shape = resolver.get_shape_by_name("Input")
+        self.service_model = self
+
+    def operation_model(self, name: str) -> Any:
+        assert name == "DoIt"
+        self.lookups += 1
+        return self
+
+    @property
+    def input_shape(self) -> Any:
+        return self._shape
+
+
+def test_the_input_shape_is_looked_up_once_per_operation() -> None:
+    check, meta = mc.ModelCheck(), Meta()
+    for _ in range(3):
+        check.check(meta, "do_it", {"Name": "n"})
+    with pytest.raises(mc.BotocoreModelError) as caught:
+        check.check(meta, "do_it", {"Name": "n", "New": 1})
+    assert meta.lookups == 1
+    error = caught.value
+    assert isinstance(error, ValidationError)
+    assert [(v.path, v.rule) for v in error.errors] == [("New", "unknown")]
+    assert error.botocore_version == botocore.__version__
+    assert str(error) == (
+        "1 validation error: New: not in the model of the installed botocore"
+        f" {botocore.__version__}; upgrade botocore"
+    )
+
+
+def test_an_operation_botocore_lacks_is_named() -> None:
+    with pytest.raises(mc.BotocoreModelError) as caught:
+        mc.ModelCheck().check(Meta(), "do_something_new", {})
+    assert str(caught.value) == (
+        "1 validation error: <root>: operation do_something_new: not in the model"
+        f" of the installed botocore {botocore.__version__}; upgrade botocore"
+    )
+
+
+def test_the_error_class_loads_without_botocore() -> None:
+    """``generated.connect.BotocoreModelError`` is importable (to catch it)
+    without loading botocore: only a client's call loads it."""
+    code = (
+        "import sys\n"
+        "import generated.connect as connect\n"
+        "error = connect.BotocoreModelError\n"
+        "assert issubclass(error, connect.ValidationError)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'botocore'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert result.stdout == "[]\n"

@@ -454,6 +454,9 @@ class RecordingAioClient:
 
     def __init__(self) -> None:
         self.calls: list[dict[str, Any]] = []
+        # The client checks the request against botocore's model through
+        # ``meta``, as an aiobotocore client (a botocore client) has it.
+        self.meta = _botocore_client(region_name="us-east-1", **CREDENTIALS).meta
 
     async def start_email_contact(self, **params: Any) -> dict[str, Any]:
         self.calls.append(params)

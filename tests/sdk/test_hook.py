@@ -468,7 +468,7 @@ def test_async_client_modes(validate: Any, caplog: pytest.LogCaptureFixture) -> 
     """The async client takes the same modes; in "raise" nothing is handed to
     aiobotocore, otherwise the request is, once."""
     aio = RecordingAioClient()
-    client = connect.AsyncConnectClient(client=aio, validate=validate)  # type: ignore[arg-type]
+    client = connect.AsyncConnectClient(client=aio, validate=validate)
     request = StartEmailContactRequest.from_dict(PATTERN_ONLY)
     with (
         warnings.catch_warnings(record=True) as caught,

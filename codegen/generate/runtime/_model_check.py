@@ -80,9 +80,11 @@ class _Tree:
         Iterative (a deep value cannot exhaust Python's stack); a map key under
         a sensitive shape shows as ``*``.
         """
-        found: list[str] = []
         if root is None:
             return [key_text(name) for name in params]
+        if self.carries(root, params):
+            return []
+        found: list[str] = []
         nodes = self.nodes
         stack: list[tuple[str, object, str, bool]] = [(root, params, "", False)]
         while stack:
@@ -107,6 +109,36 @@ class _Tree:
                     shown = "*" if sensitive else key_text(name)
                     stack.append((children, item, join(path, shown), sensitive))
         return sorted(found)
+
+
+    def carries(self, root: str, params: Mapping[str, Any]) -> bool:
+        """Whether the tree from ``root`` has every member ``params`` sets: the
+        walk of every call, so no paths are built and a structure's keys are
+        compared as one set (``unknown`` then says where, on the rare miss)."""
+        nodes = self.nodes
+        stack: list[tuple[str, object]] = [(root, params)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            key, value = pop()
+            kind, children, _ = nodes[key]
+            if children is None:
+                continue
+            if kind == "structure":
+                if isinstance(value, dict):
+                    if not children.keys() >= value.keys():
+                        return False
+                    for name, item in value.items():
+                        child = children[name]
+                        if child is not None:
+                            push((child, item))
+            elif kind == "list":
+                if isinstance(value, list | tuple):
+                    for item in value:
+                        push((children, item))
+            elif isinstance(value, dict):
+                for item in value.values():
+                    push((children, item))
+        return True
 
 
 def _sensitive(shape: Any) -> bool:

@@ -11,7 +11,9 @@ garbage collection off; the first run of a pattern also builds (part of) its DFA
 The length is checked first, so a pattern only runs when its maximum allows the
 value: the rows say how many ran.  Then the matcher alone (no length limit) on
 the two patterns of issue 11, with the plain ``re`` translation as "before" at
-sizes it survives.
+sizes it survives.  Then, for issue 16, the growth of every pattern that runs on
+``re`` by ``regex_plan``'s proof alternative by alternative (step 5;
+``--confined [SUBSTRING]`` for these rows alone).
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ SIZES = (10_000, 100_000)
 EMAIL = r"[^\s@]+@[^\s@]+\.[^\s@]+"
 ECR = r"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$"  # ScanningRepositoryFilterValue
 _NOISE = 5e-3  # below this a 10k time says little (an early match, timer noise)
+_GROWTH_FLOOR = 2e-4  # below this the larger size's time is mostly timer noise
+_STEP_5 = ("one backtracking repeat", "each alternative")
+_SUSPECT = 3.0  # growth on doubling listed by name (quadratic would be 4)
 
 
 @dataclass
@@ -142,12 +147,69 @@ def issue_rows() -> None:
     print(f"| before: plain re, ECR filter, 'a' * 18 + '!' | {seconds * 1e3:.0f} ms |")
 
 
+def _worst(search: Callable[[str], bool], pattern: str, size: int) -> float:
+    return max(_once(partial(search, value)) for value in pumped(pattern, size))
+
+
+def confined_rows(quick: bool, only: str | None) -> None:
+    """Issue 16: every pattern proven alternative by alternative (step 5 or
+    steps 3-4 alone) runs on ``re``; each is checked for growth on its
+    pumped inputs: doubling the length must not quadruple the worst time (a
+    quadratic search would give 4, a linear one 2).  Times under
+    ``_GROWTH_FLOOR`` at the larger size are timer noise and reported apart."""
+    moved = []
+    for model in botocore_patterns():
+        if only is not None and only not in model.pattern:
+            continue
+        try:
+            chosen = regex_plan.plan(model.pattern)
+        except PatternError:
+            continue
+        if chosen.reason in _STEP_5:
+            moved.append(model.pattern)
+    small, large = (20_000, 40_000) if quick else (50_000, 100_000)
+    growths: list[tuple[float, float, str]] = []
+    for pattern in moved:
+        search = planned(pattern)
+        before, after = _worst(search, pattern, small), _worst(search, pattern, large)
+        growths.append((after / max(before, 1e-9), after, pattern))
+    timed = [g for g in growths if g[1] >= _GROWTH_FLOOR]
+    worst = max(timed, default=(0.0, 0.0, "-"))
+    slowest = max(growths, default=(0.0, 0.0, "-"), key=lambda g: g[1])
+    print(f"issue 16 (each alternative, step 5): {len(moved)} distinct patterns on re")
+    print(
+        f"| worst growth {large:,}/{small:,}, {len(timed)} patterns with "
+        f"{_GROWTH_FLOOR * 1e3:.1f} ms or more | {worst[0]:.2f} | target < 4 "
+        f"(linear: 2) | {worst[2]!a} |"
+    )
+    print(
+        f"| slowest worst case at {large:,} | {slowest[1] * 1e3:.2f} ms "
+        f"| growth {slowest[0]:.2f} | {slowest[2]!a} |"
+    )
+    for growth, seconds, pattern in sorted(timed, reverse=True):
+        if growth >= _SUSPECT:
+            print(
+                f"  suspect: growth {growth:.2f} ({seconds * 1e3:.2f} ms) {pattern!a}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="every 10th case only")
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--confined",
+        nargs="?",
+        const="",
+        metavar="SUBSTRING",
+        help="only the growth rows of step-5 patterns (containing SUBSTRING)",
+    )
+    args = parser.parse_args()
+    if args.confined is not None:
+        confined_rows(args.quick, args.confined or None)
+        return
     issue_rows()
-    validate_rows(quick)
+    confined_rows(args.quick, None)
+    validate_rows(args.quick)
 
 
 if __name__ == "__main__":

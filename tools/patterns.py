@@ -7,7 +7,8 @@ Pumped inputs are built as ReDoS checkers build them: for each repetition of
 the pattern, a string the pattern matches with that repetition's body repeated
 to reach the wanted length (prefix + pump^k + rest), then the variants that make
 a backtracking engine work hardest: without the rest, with a character that
-cannot follow, with a line break.  Plus ``"a" * n + "!"`` and the whole
+cannot follow, with a line break; and what leads to each repetition, repeated
+(``a@a@a@...``).  Plus ``"a" * n + "!"`` and the whole
 witness repeated.
 """
 
@@ -118,4 +119,9 @@ def pumped(pattern: str, length: int) -> list[str]:
         rest = rest.replace(_MARK, "")
         inputs += [head + ending for ending in _ENDINGS]
         inputs += [head + rest + "!", head + "\n" + rest]
+        # What leads to the repeat, over and over (``a@a@a@...``): every copy
+        # may start an attempt that runs into the next ones.
+        lead = _witness(tree, repeat, 1).partition(_MARK)[0]
+        if lead:
+            inputs.append(lead * (length // len(lead) + 1))
     return list(dict.fromkeys(inputs))

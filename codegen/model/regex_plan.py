@@ -26,6 +26,48 @@ The proof (strategy ``"re"``), over the syntax tree of the translation:
    must have a bounded width (at most ``_MAX_WIDTH`` characters after the
    reductions), so each start costs a constant.  Hence linear time.
 
+When 3 or 4 fails, each top-level alternative is proven on its own (strategy
+``"re"``, reason ``"each alternative"``, or ``"one backtracking repeat"`` when
+one needs step 5): at each start ``re`` tries
+``A|B`` as ``A`` then ``B``, so a search costs at most the sum of the
+alternatives' searches, and an alternative's possessive quantifiers decide
+exactly whether *it* matches.  An alternative passes by 3 and 4 alone, or by:
+
+5. *One backtracking repeat, separator-confined.*  Its items split as
+   ``H R T``, ``R = C{m,n}`` (``m >= 1``, ``n > m`` or unbounded) repeating one
+   character class ``C``, written greedy or lazy as in the model; ``H`` and
+   ``T`` are written possessive, which is exact: ``H R`` is deterministic (3)
+   and ``m >= 1``, so ``H`` has one path to where ``C`` starts; ``T`` is
+   deterministic and last.  ``T`` has a bounded width ``W``.  An attempt that
+   reaches ``R`` scans a run of ``r`` characters of ``C``, then tries ``T`` at
+   each of at most ``r + 1`` back-off points, ``W + 1`` reads each; when all
+   fail, backtracking into ``H`` retries only alternatives that fail at their
+   first character.  So an attempt costs ``O(|H| + (r + 1)(W + 1))``, and
+   attempts are bounded in one of three ways:
+
+   a. anchored at the start: one attempt;
+   b. the whole alternative at most ``V`` wide, ``(V + 1)(W + 1) <=
+      _MAX_WIDTH`` (``r <= V``): a constant per start;
+   c. confined: ``H`` has a fixed width ``w`` and, at a fixed offset ``d``,
+      a top-level one-character item whose set ``S`` (the *separator*) is
+      disjoint from ``C``.  An attempt from ``i`` that reaches ``R`` read a
+      separator at ``i + d``, and its run starts at ``i + w``.  If attempts
+      ``i < j`` both have runs containing position ``x``, then
+      ``j - i < w - d``: otherwise ``i + w <= j + d < j + w <= x``, so the
+      separator at ``j + d`` lies inside ``i``'s run, which only holds ``C``.
+      Each character is in at most ``w - d`` runs, so the runs sum to at most
+      ``(w - d) n`` and the search costs ``O(n (w + (w - d + 1)(W + 1)))``;
+      ``(w - d)(W + 1) <= _MAX_WIDTH`` is required.
+
+   Connect's ``EmailAddress`` ``[^\s@]+@[^\s@]+\.[^\s@]+`` reduces to
+   ``[^\s@]@[^\s@]+\.[^\s@]``: ``H = [^\s@]@`` (``w = 2``, separator
+   ``@`` at ``d = 1``), ``R = [^\s@]+``, ``T = \.[^\s@]`` (``W = 2``): each
+   ``@`` starts at most one run, which ends at the next ``@`` or space.
+   Rejected: a second unbounded repeat after ``R`` (``T`` unbounded:
+   ``[^\s@]+@[^\s@]+[^\s@]+\.x`` is quadratic in each segment), and a
+   repeat that accepts its separator (``[^@]+@.+\.x``: every ``@`` starts a
+   run to the end).
+
 A pattern with a backreference cannot run on the automaton (it is not
 regular); it stays on ``re`` unproven (strategy ``"re-backreference"``; 3 of
 botocore's patterns, all anchored and without nested unbounded repetition).
@@ -70,8 +112,15 @@ def plan(pattern: str) -> Plan:
     try:
         _prove(cores, starts)
     except _NotProven as why:
-        # The reductions help the automaton too: fewer counted copies to build.
-        return Plan("automaton", E.emit(reduced, parser, possessive=False), str(why))
+        try:
+            backtracking = _prove_each(cores, starts)
+        except _NotProven:
+            # The reductions help the automaton too: fewer counted copies.
+            python = E.emit(reduced, parser, possessive=False)
+            return Plan("automaton", python, str(why))
+        python = E.emit(reduced, parser, possessive=True, backtracking=backtracking)
+        reason = "one backtracking repeat" if backtracking else "each alternative"
+        return Plan("re", python, reason)
     return Plan("re", E.emit(reduced, parser, possessive=True), "deterministic")
 
 
@@ -112,6 +161,84 @@ def _prove(cores: list[E._Node], starts: list[bool]) -> None:
             if high is None or high > _MAX_WIDTH:
                 raise _NotProven("unanchored and unbounded")
     _Glushkov().check(E._Alt(cores))
+
+
+def _prove_each(cores: list[E._Node], starts: list[bool]) -> frozenset[E._Repeat]:
+    """Step 5 (or 3 and 4) for each alternative alone; the repeats left
+    backtracking, or :class:`_NotProven`."""
+    backtracking: set[E._Repeat] = set()
+    for core, start in zip(cores, starts, strict=True):
+        try:
+            _prove([core], [start])
+            continue
+        except _NotProven:
+            pass
+        items: list[E._Node] = list(core.items) if isinstance(core, E._Seq) else [core]
+        backtracking.add(_one_repeat(items, start))
+    return frozenset(backtracking)
+
+
+def _one_repeat(items: list[E._Node], start: bool) -> E._Repeat:
+    """The ``R`` of step 5 in an alternative's items."""
+    for index, item in enumerate(items):
+        if not (
+            isinstance(item, E._Repeat)
+            and isinstance(item.body, E._Char | E._Dot | E._Class)
+            and item.low >= 1
+            and item.high != item.low
+        ):
+            continue
+        try:
+            _split(items[:index], item, item.body, items[index + 1 :], start)
+        except _NotProven:
+            continue
+        return item
+    raise _NotProven("no repeat step 5 bounds")
+
+
+def _split(
+    head: list[E._Node],
+    repeat: E._Repeat,
+    body: E._Char | E._Dot | E._Class,
+    tail: list[E._Node],
+    start: bool,
+) -> None:
+    """Check ``head repeat tail`` against step 5 (``body`` is the repeat's)."""
+    _Glushkov().check(E._Seq([*head, repeat]))
+    _Glushkov().check(E._Seq(tail))
+    _, tail_width = _width(E._Seq(tail))
+    if tail_width is None or tail_width > _MAX_WIDTH:
+        raise _NotProven("unbounded after the repeat")
+    _, width = _width(E._Seq([*head, repeat, *tail]))
+    if start or (  # 5a, 5b
+        width is not None
+        and width <= _MAX_WIDTH
+        and (width + 1) * (tail_width + 1) <= _MAX_WIDTH
+    ):
+        return
+    low, high = _width(E._Seq(head))
+    confined = _separator(head, class_spans(body))
+    if low != high or high is None or confined is None:
+        raise _NotProven("no separator confines the repeat")
+    if (high - confined) * (tail_width + 1) > _MAX_WIDTH:
+        raise _NotProven("separator too far from the repeat")
+
+
+def _separator(head: list[E._Node], spans: Spans) -> int | None:
+    """The largest offset of a top-level one-character item of ``head`` that
+    accepts nothing in ``spans`` (5c), if any."""
+    offset, found = 0, None
+    for item in head:
+        if isinstance(item, E._Char | E._Dot | E._Class) and _disjoint(
+            class_spans(item), spans
+        ):
+            found = offset
+        offset += _width(item)[0]
+    return found
+
+
+def _disjoint(left: Spans, right: Spans) -> bool:
+    return all(b < c or d < a for a, b in left for c, d in right)
 
 
 def _anchors(branch: E._Node) -> tuple[bool, bool, list[E._Node]]:

@@ -34,11 +34,13 @@ alternatives' searches, and an alternative's possessive quantifiers decide
 exactly whether *it* matches.  An alternative passes by 3 and 4 alone, or by:
 
 5. *One backtracking repeat, separator-confined.*  Its items split as
-   ``H R T``, ``R = C{m,n}`` (``m >= 1``, ``n > m`` or unbounded) repeating one
-   character class ``C``, written greedy or lazy as in the model; ``H`` and
-   ``T`` are written possessive, which is exact: ``H R`` is deterministic (3)
-   and ``m >= 1``, so ``H`` has one path to where ``C`` starts; ``T`` is
-   deterministic and last.  ``T`` has a bounded width ``W``.  An attempt that
+   ``H R T``, ``R = C{m,n}`` (``n > m`` or unbounded) repeating one character
+   class ``C``, written greedy or lazy as in the model; ``H`` and ``T`` are
+   written possessive, which is exact: ``H R`` is deterministic (3) and, when
+   ``m = 0``, so is ``H T``, so ``H`` has one path to where ``R`` or ``T``
+   starts (no character both continues ``H`` and starts what follows it);
+   ``T`` is deterministic and last.  ``T`` has a bounded width ``W``.  An
+   attempt that
    reaches ``R`` scans a run of ``r`` characters of ``C``, then tries ``T`` at
    each of at most ``r + 1`` back-off points, ``W + 1`` reads each; when all
    fail, backtracking into ``H`` retries only alternatives that fail at their
@@ -184,7 +186,6 @@ def _one_repeat(items: list[E._Node], start: bool) -> E._Repeat:
         if not (
             isinstance(item, E._Repeat)
             and isinstance(item.body, E._Char | E._Dot | E._Class)
-            and item.low >= 1
             and item.high != item.low
         ):
             continue
@@ -205,6 +206,8 @@ def _split(
 ) -> None:
     """Check ``head repeat tail`` against step 5 (``body`` is the repeat's)."""
     _Glushkov().check(E._Seq([*head, repeat]))
+    if repeat.low == 0:
+        _Glushkov().check(E._Seq([*head, *tail]))
     _Glushkov().check(E._Seq(tail))
     _, tail_width = _width(E._Seq(tail))
     if tail_width is None or tail_width > _MAX_WIDTH:

@@ -151,7 +151,7 @@ def _linear_on_re(branch: Any) -> str | None:
     """Why a compiled alternative searches in linear time, or ``None``.
 
     No backtracking repeat: anchored, or of bounded width.  Else exactly one, at
-    the top level, repeating one character at least once, with a bounded width
+    the top level, repeating one character, with a bounded width
     ``W`` after it, and: anchored (one attempt), or bounded overall (``V``, with
     ``(V + 1)(W + 1)`` bounded), or *confined*: a fixed-width head with a
     one-character item at offset ``d`` that the repeat's set excludes, so a
@@ -165,9 +165,9 @@ def _linear_on_re(branch: Any) -> str | None:
     index = next((i for i, (op, _) in enumerate(items) if op in _GREEDY), None)
     if len(repeats) != 1 or index is None:
         return None
-    low, _, body = items[index][1]
+    body = items[index][1][2]
     after = _sre.SubPattern(branch.state, items[index + 1 :]).getwidth()[1]
-    if low < 1 or len(body) != 1 or after > _MAX_WIDTH:
+    if len(body) != 1 or after > _MAX_WIDTH:
         return None
     if anchored:
         return "anchored, one repeat"

@@ -54,7 +54,7 @@ def test_email_runs_on_re_with_one_backtracking_repeat() -> None:
     chosen = regex_plan.plan(EMAIL)
     assert (chosen.strategy, chosen.reason) == ("re", "one backtracking repeat")
     parsed = _sre.parse(chosen.python)
-    # The middle ``[^\s@]+`` backtracks, greedy, at least one character.
+    # The middle ``[^\s@]+`` backtracks, greedy.
     [(op, (low, high, body))] = _backtracking(parsed)
     assert (op, low, high) == (_sre.MAX_REPEAT, 1, _sre.MAXREPEAT)
     assert [item[0] for item in body] == [_sre.IN]
@@ -68,6 +68,8 @@ def test_email_runs_on_re_with_one_backtracking_repeat() -> None:
         r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",  # 5b: bounded
         r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}",  # 5c: confined by @
         r"https://[a-z0-9-]+?\.example\.com",  # 5c, lazy
+        r"[^\s@]+@[^\s@]*\.x",  # 5c, the repeat may be empty
+        r"^.*\S$",  # 5a, the repeat may be empty
         r"[$]LATEST|[$]DEFAULT|[a-z][a-z.-]{1,9}[a-z]",  # each alternative alone
     ],
 )
@@ -86,7 +88,7 @@ def test_one_backtracking_repeat_is_proven(pattern: str) -> None:
         r"[^\s@]+@[^\s]+\.x",  # a later class accepts the separator
         r"[^\s@]+@[^\s@]+\.[^\s]+$",  # unbounded after the repeat
         r"[^\s@]+@?[^\s@]+\.x",  # the head has no fixed width
-        r"[^\s@]+@[^\s@]*\.x",  # the repeat may be empty
+        r"^a*b*a",  # possessive ``a*`` would steal the last ``a`` when ``b*`` is empty
         r"^a*a+b",  # the head would steal from the repeat if possessive
     ],
 )

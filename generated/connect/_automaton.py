@@ -70,6 +70,7 @@ class Automaton:
         self._set_numbers: dict[Spans, int] = {}
         # (pass, negated) of each lookaround; its predicate number is index + 2
         self.looks: list[tuple[Run | _CharLook, bool]] = []
+        self._look_numbers: dict[tuple[int, bool, str], int] = {}
         final = self._node(MATCH, 0, ())
         tree = _parser.parse(source)
         self.main = Run(self, self._sequence(list(tree), final, False), forward=True)
@@ -167,7 +168,13 @@ class Automaton:
     def _look(
         self, direction: int, body: list[tuple[object, object]], op: object
     ) -> int:
-        """A lookaround as a predicate: a lookahead's body is built reversed."""
+        """A lookaround as a predicate: a lookahead's body is built reversed.
+        Repeated lookarounds (a password's ``(?=.*\\d)`` in each alternative)
+        share one predicate, so one pass."""
+        key = (direction, op is _parser.ASSERT_NOT, repr(body))
+        known = self._look_numbers.get(key)
+        if known is not None:
+            return known
         ahead = direction == 1
         look: Run | _CharLook
         if len(body) == 1 and body[0][0] in _ONE_CHARACTER:
@@ -178,6 +185,7 @@ class Automaton:
             final = self._node(MATCH, 0, ())
             look = Run(self, self._sequence(body, final, ahead), forward=not ahead)
         self.looks.append((look, op is _parser.ASSERT_NOT))
+        self._look_numbers[key] = len(self.looks) + 1
         return len(self.looks) + 1
 
 

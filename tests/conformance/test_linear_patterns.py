@@ -8,9 +8,10 @@ in ``benchmarks/patterns.py``):
   of each top-level alternative with the standard library's own parser and
   this file's own reading of character sets (:func:`_linear_on_re`): every
   quantifier possessive and the alternative anchored at the start or of bounded
-  width, or exactly one backtracking repeat of one character with a bounded
-  width after it and the alternative anchored, bounded, or confined by a
-  separator the repeat excludes; or on the runtime's automaton, which reads
+  width, or backtracking repeats of one character each, a bounded width after
+  the last, the first anchored, in a bounded alternative, or confined by a
+  separator it excludes, each next one confined by a separator in the link
+  before it; or on the runtime's automaton, which reads
   each character once per pass (its passes are counted: one, plus one per
   lookaround);
 * on adversarial inputs pumped from each pattern's own structure
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 from typing import Any
 
 import corvus_regex_ecma262 as corvus
@@ -97,9 +99,11 @@ def test_every_pattern_is_proven_or_automaton() -> None:
     shapes = dict.fromkeys(
         [
             "possessive",
-            "anchored, one repeat",
             "bounded, one repeat",
+            "anchored, one repeat",
+            "anchored, a chain",
             "confined by a separator, one repeat",
+            "confined by a separator, a chain",
         ],
         0,
     )
@@ -150,41 +154,86 @@ def _top_level_split(source: str) -> list[str]:
 def _linear_on_re(branch: Any) -> str | None:
     """Why a compiled alternative searches in linear time, or ``None``.
 
-    No backtracking repeat: anchored, or of bounded width.  Else exactly one, at
-    the top level, repeating one character, with a bounded width
-    ``W`` after it, and: anchored (one attempt), or bounded overall (``V``, with
-    ``(V + 1)(W + 1)`` bounded), or *confined*: a fixed-width head with a
-    one-character item at offset ``d`` that the repeat's set excludes, so a
-    character lies in the runs of at most ``w - d`` attempts."""
+    No backtracking repeat: anchored, or of bounded width.  Else every
+    backtracking repeat is at the top level and repeats one character, what
+    follows the last is ``W`` wide at most, and: one repeat in an alternative
+    ``V`` wide at most with ``(V + 1)(W + 1)`` bounded; or the first repeat
+    anchored (one attempt) or *confined* (a fixed-width head with a
+    one-character item at offset ``d`` that the repeat's set excludes: a
+    character lies in the runs of at most ``w - d`` attempts), and each next
+    repeat at least once after a non-empty fixed-width link confining it the
+    same way (a character lies in at most ``2 k (w' - d')`` of its runs), the
+    products bounded."""
     items = list(branch)
     anchored = items[:1] == [(_sre.AT, _sre.AT_BEGINNING_STRING)]
-    width = branch.getwidth()[1]
+    width = _wide(branch.state, items)[1]
     repeats = _backtracking_repeats(items)
     if not repeats:
         return "possessive" if anchored or width <= _MAX_WIDTH else None
-    index = next((i for i, (op, _) in enumerate(items) if op in _GREEDY), None)
-    if len(repeats) != 1 or index is None:
+    at = [i for i, (op, _) in enumerate(items) if op in _GREEDY]
+    if len(at) != len(repeats) or any(len(items[i][1][2]) != 1 for i in at):
+        return None  # a backtracking repeat nested, or of more than one character
+    after = _wide(branch.state, items[at[-1] + 1 :])[1]
+    if after > _MAX_WIDTH:
         return None
-    body = items[index][1][2]
-    after = _sre.SubPattern(branch.state, items[index + 1 :]).getwidth()[1]
-    if len(body) != 1 or after > _MAX_WIDTH:
-        return None
-    if anchored:
-        return "anchored, one repeat"
-    if width <= _MAX_WIDTH and (width + 1) * (after + 1) <= _MAX_WIDTH:
+    bounded = width <= _MAX_WIDTH and (width + 1) * (after + 1) <= _MAX_WIDTH
+    if len(at) == 1 and bounded:
         return "bounded, one repeat"
-    head = _sre.SubPattern(branch.state, items[:index]).getwidth()
-    excluded = _code_points(*body[0])
+    first = items[at[0]]
+    copies = 1 if anchored else _confinement(branch.state, items[: at[0]], first)
+    for previous, index in itertools.pairwise(at):
+        link = items[previous + 1 : index]
+        more = _confinement(branch.state, link, items[index])
+        low = min(items[previous][1][0], items[index][1][0])
+        if copies is None or more is None or not link or low < 1:
+            return None
+        if copies * (_wide(branch.state, link)[1] + 1) > _MAX_WIDTH:
+            return None
+        copies = 2 * copies * more
+    if copies is None or copies * (after + 1) > _MAX_WIDTH:
+        return None
+    kind = "anchored" if anchored else "confined by a separator"
+    return f"{kind}, {'one repeat' if len(at) == 1 else 'a chain'}"
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [
+        (r"[^\t-\r @]@[^\t-\r @]+\.[^\t-\r @]", "confined by a separator, one repeat"),
+        (r"a:[^:]+:b:[a-z]+:c/", "confined by a separator, a chain"),
+        (r"\A[^@]+@[^@]+\.[a-z]+\Z", "anchored, a chain"),
+        (r"[^@]@[^\n]+\.x", None),  # the repeat accepts its separator
+        (r"[^\t-\r @]@[^\t-\r @]+[^\t-\r @]+\.x", None),  # two repeats, no link
+        (r"\A[^@]+@[^\t-\r ]+\.[^@]+\Z", None),  # a link's separator accepted
+        (r"[^@]@(?:[^@]+)+\.x", None),  # a nested backtracking repeat
+        (r"[a-z]+@x", None),  # unanchored, nothing before the repeat
+    ],
+)
+def test_structural_check_tells_linear_from_quadratic(
+    source: str, why: str | None
+) -> None:
+    """The check above judges hand-written sources as the proof would."""
+    [branch] = _alternatives(_sre.parse(source))
+    assert _linear_on_re(branch) == why
+
+
+def _wide(state: Any, items: list[Any]) -> tuple[int, int]:
+    low, high = _sre.SubPattern(state, items).getwidth()
+    return int(low), int(high)
+
+
+def _confinement(state: Any, head: list[Any], repeat: Any) -> int | None:
+    """``w - d`` for the last one-character item of a fixed-width ``head`` that
+    accepts nothing ``repeat`` does; ``None`` when there is none."""
+    excluded = _code_points(*repeat[1][2][0])
     offset, separator = 0, None
-    for op, av in items[:index]:
+    for op, av in head:
         one = op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
         if one and _code_points(op, av).isdisjoint(excluded):
             separator = offset
-        offset += _sre.SubPattern(branch.state, [(op, av)]).getwidth()[0]
-    if head[0] != head[1] or separator is None:
-        return None
-    fine = (head[1] - separator) * (after + 1) <= _MAX_WIDTH
-    return "confined by a separator, one repeat" if fine else None
+        offset += _wide(state, [(op, av)])[0]
+    low, high = _wide(state, head)
+    return None if low != high or separator is None else high - separator
 
 
 class _Spans:

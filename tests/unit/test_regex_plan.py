@@ -52,7 +52,7 @@ def _agrees_with_corvus(pattern: str) -> None:
 
 def test_email_runs_on_re_with_one_backtracking_repeat() -> None:
     chosen = regex_plan.plan(EMAIL)
-    assert (chosen.strategy, chosen.reason) == ("re", "one backtracking repeat")
+    assert (chosen.strategy, chosen.reason) == ("re", "confined repeats")
     parsed = _sre.parse(chosen.python)
     # The middle ``[^\s@]+`` backtracks, greedy.
     [(op, (low, high, body))] = _backtracking(parsed)
@@ -75,8 +75,23 @@ def test_email_runs_on_re_with_one_backtracking_repeat() -> None:
 )
 def test_one_backtracking_repeat_is_proven(pattern: str) -> None:
     chosen = regex_plan.plan(pattern)
-    assert (chosen.strategy, chosen.reason) == ("re", "one backtracking repeat")
+    assert (chosen.strategy, chosen.reason) == ("re", "confined repeats")
     assert len(_backtracking(_sre.parse(chosen.python))) <= 1
+    _agrees_with_corvus(pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "repeats"),
+    [
+        (r"arn:[^:]+:s3:[a-zA-Z0-9\-]+:\d{12}:job\/.*", 2),  # 5d after 5c
+        (r"^[^@]+@[^@]+\.[a-z]+$", 3),  # 5d after 5a: each run ends at a separator
+        (r"arn:[a-z-]+:lambda:[a-z0-9-]+:\d{12}:runtime/.+", 2),
+    ],
+)
+def test_chains_of_confined_repeats_are_proven(pattern: str, repeats: int) -> None:
+    chosen = regex_plan.plan(pattern)
+    assert (chosen.strategy, chosen.reason) == ("re", "confined repeats")
+    assert len(_backtracking(_sre.parse(chosen.python))) == repeats
     _agrees_with_corvus(pattern)
 
 
@@ -89,6 +104,8 @@ def test_one_backtracking_repeat_is_proven(pattern: str) -> None:
         r"[^\s@]+@[^\s@]+\.[^\s]+$",  # unbounded after the repeat
         r"[^\s@]+@?[^\s@]+\.x",  # the head has no fixed width
         r"^a*b*a",  # possessive ``a*`` would steal the last ``a`` when ``b*`` is empty
+        r"^[^@]+@[^\s]+\.[^@]+$",  # a later repeat accepts its link's separator
+        r"^[^@]+@[^@]*\.[a-z]+$",  # an empty repeat before a link
         r"^a*a+b",  # the head would steal from the repeat if possessive
     ],
 )

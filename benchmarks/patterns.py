@@ -174,7 +174,7 @@ def _worst(search: Callable[[str], bool], pattern: str, size: int) -> float:
     return max(_once(partial(search, value)) for value in pumped(pattern, size))
 
 
-def confined_rows(quick: bool, only: str | None) -> None:
+def confined_rows(quick: bool, only: str | None, listing: bool = False) -> None:
     """Issue 16: every pattern proven alternative by alternative (step 5 or
     steps 3-4 alone) runs on ``re``; each is checked for growth on its
     pumped inputs: doubling the length must not quadruple the worst time (a
@@ -214,6 +214,9 @@ def confined_rows(quick: bool, only: str | None) -> None:
         f"| slowest worst case at {large:,} | {slowest[1] * 1e3:.2f} ms "
         f"| growth {slowest[0]:.2f} | {slowest[2]!a} |"
     )
+    for growth, seconds, pattern in sorted(growths, key=lambda g: g[2]):
+        if listing:  # every moved pattern, for a reviewer
+            print(f"  {growth:.2f} {seconds * 1e3:7.3f} ms {pattern!a}")
     for growth, seconds, pattern in sorted(timed, reverse=True):
         if growth >= _SUSPECT:
             print(
@@ -231,9 +234,14 @@ def main() -> None:
         metavar="SUBSTRING",
         help="only the growth rows of step-5 patterns (containing SUBSTRING)",
     )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="with --confined: each pattern, its growth and worst time",
+    )
     args = parser.parse_args()
     if args.confined is not None:
-        confined_rows(args.quick, args.confined or None)
+        confined_rows(args.quick, args.confined or None, args.list)
         return
     issue_rows()
     confined_rows(args.quick, None)

@@ -12,17 +12,19 @@ The length is checked first, so a pattern only runs when its maximum allows the
 value: the rows say how many ran.  Then the matcher alone (no length limit) on
 the two patterns of issue 11, with the plain ``re`` translation as "before" at
 sizes it survives.  Then, for issue 16, the growth of every pattern that runs on
-``re`` by ``regex_plan``'s proof alternative by alternative (step 5;
-``--confined [SUBSTRING]`` for these rows alone).
+``re`` by ``regex_plan``'s proof alternative by alternative (step 5), and of
+seeded random patterns of separators and classes the same proof puts on ``re``
+(``--confined [SUBSTRING] [--list]`` for these rows alone).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import random
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -34,7 +36,7 @@ from codegen.model import regex_plan  # noqa: E402
 from codegen.model.ecma_regex import PatternError  # noqa: E402
 from generated.connect._runtime import String, Violation  # noqa: E402
 from tests.pattern_runtime import backtracking, planned, runtime  # noqa: E402
-from tools.patterns import botocore_patterns, pumped  # noqa: E402
+from tools.patterns import botocore_patterns, pumped, random_pattern  # noqa: E402
 
 SIZES = (10_000, 100_000)
 EMAIL = r"[^\s@]+@[^\s@]+\.[^\s@]+"
@@ -174,26 +176,25 @@ def _worst(search: Callable[[str], bool], pattern: str, size: int) -> float:
     return max(_once(partial(search, value)) for value in pumped(pattern, size))
 
 
-def confined_rows(quick: bool, only: str | None, listing: bool = False) -> None:
-    """Issue 16: every pattern proven alternative by alternative (step 5 or
-    steps 3-4 alone) runs on ``re``; each is checked for growth on its
-    pumped inputs: doubling the length must not quadruple the worst time (a
-    quadratic search would give 4, a linear one 2).  Patterns under
-    ``_GROWTH_FLOOR`` at the largest size (an early verdict) are left out of
-    the worst growth, which timer noise would decide."""
+def _moved(candidates: Iterable[str]) -> list[str]:
+    """The distinct ``candidates`` the proof puts on ``re`` alternative by
+    alternative (step 5, or steps 3-4 alone)."""
     moved = []
-    for model in botocore_patterns():
-        if only is not None and only not in model.pattern:
-            continue
+    for pattern in dict.fromkeys(candidates):
         try:
-            chosen = regex_plan.plan(model.pattern)
+            chosen = regex_plan.plan(pattern)
         except PatternError:
             continue
         if chosen.reason in _STEP_5:
-            moved.append(model.pattern)
-    sizes = (10_000, 20_000, 40_000) if quick else (25_000, 50_000, 100_000)
-    small, large = sizes[0], sizes[-1]
-    growths: list[tuple[float, float, str]] = []
+            moved.append(pattern)
+    return moved
+
+
+def _growths(
+    moved: list[str], sizes: tuple[int, ...]
+) -> list[tuple[float, float, str]]:
+    """(growth per doubling, worst time at the largest size, pattern) each."""
+    growths = []
     for pattern in moved:
         search = planned(pattern)
         times = [max(_worst(search, pattern, size), 1e-9) for size in sizes]
@@ -201,6 +202,38 @@ def confined_rows(quick: bool, only: str | None, listing: bool = False) -> None:
         # both, a linear one disturbed by the shared machine in at most one.
         growth = min(times[1] / times[0], times[2] / times[1])
         growths.append((growth, times[2], pattern))
+    return growths
+
+
+def random_rows(quick: bool) -> None:
+    """The same growth check on seeded random patterns of separators and classes
+    (``tools.patterns.random_pattern``), the shapes botocore has few of."""
+    rng = random.Random(16)
+    moved = _moved(random_pattern(rng) for _ in range(1000 if quick else 3000))
+    sizes = (10_000, 20_000, 40_000)
+    growths = _growths(moved, sizes)
+    timed = [g for g in growths if g[1] >= _GROWTH_FLOOR]
+    worst = max(timed, default=(0.0, 0.0, "-"))
+    print(
+        f"| random patterns on re by step 5: {len(moved)}, worst growth per "
+        f"doubling ({len(timed)} with {_GROWTH_FLOOR * 1e3:.1f} ms or more at "
+        f"{sizes[-1]:,}) | {worst[0]:.2f} | target < 3 | {worst[2]!a} |"
+    )
+
+
+def confined_rows(quick: bool, only: str | None, listing: bool = False) -> None:
+    """Issue 16: every pattern proven alternative by alternative (step 5 or
+    steps 3-4 alone) runs on ``re``; each is checked for growth on its
+    pumped inputs: doubling the length must not quadruple the worst time (a
+    quadratic search would give 4, a linear one 2).  Patterns under
+    ``_GROWTH_FLOOR`` at the largest size (an early verdict) are left out of
+    the worst growth, which timer noise would decide."""
+    moved = _moved(
+        m.pattern for m in botocore_patterns() if only is None or only in m.pattern
+    )
+    sizes = (10_000, 20_000, 40_000) if quick else (25_000, 50_000, 100_000)
+    small, large = sizes[0], sizes[-1]
+    growths = _growths(moved, sizes)
     timed = [g for g in growths if g[1] >= _GROWTH_FLOOR]
     worst = max(timed, default=(0.0, 0.0, "-"))
     slowest = max(growths, default=(0.0, 0.0, "-"), key=lambda g: g[1])
@@ -242,9 +275,11 @@ def main() -> None:
     args = parser.parse_args()
     if args.confined is not None:
         confined_rows(args.quick, args.confined or None, args.list)
+        random_rows(args.quick)
         return
     issue_rows()
     confined_rows(args.quick, None)
+    random_rows(args.quick)
     validate_rows(args.quick)
 
 

@@ -19,25 +19,10 @@ import corvus_regex_ecma262 as corvus
 from codegen.model import regex_plan
 from tests import pattern_runtime
 from tests.conformance.property.profiles import count
-from tools.patterns import pumped
+from tools.patterns import pumped, random_pattern
 
-_ATOMS = ("a", "@", r"\.", ":", "[^@]", "[a-z]", r"[^\s@]", "[a-z.]", ".", "[^:]")
-_QUANTIFIERS = ("", "", "+", "*", "?", "{1,3}", "+?", "{2,}")
 _TEXT = "ab@.: \nz"
 _STEP_5 = ("confined repeats", "each alternative")
-
-
-def _pattern(rng: random.Random) -> str:
-    def alternative() -> str:
-        items = [
-            rng.choice(_ATOMS) + rng.choice(_QUANTIFIERS)
-            for _ in range(rng.randint(2, 6))
-        ]
-        start = "^" if rng.random() < 0.3 else ""
-        end = "$" if rng.random() < 0.3 else ""
-        return start + "".join(items) + end
-
-    return "|".join(alternative() for _ in range(1 if rng.random() < 0.8 else 2))
 
 
 def _texts(rng: random.Random, pattern: str) -> list[str]:
@@ -52,7 +37,7 @@ def test_step_5_answers_as_corvus_does() -> None:
     proven: list[str] = []
     wrong: list[str] = []
     for _ in range(count(3000)):
-        pattern = _pattern(rng)
+        pattern = random_pattern(rng)
         if regex_plan.plan(pattern).reason not in _STEP_5:
             continue
         proven.append(pattern)

@@ -103,9 +103,12 @@ def _bounded(head: list[E._Node], repeat: E._Repeat, tail: list[E._Node]) -> boo
         return False
     if width > MAX_WIDTH or (width + 1) * (tail_width + 1) > MAX_WIDTH:
         return False
-    Glushkov().check(E._Seq(tail))
-    if repeat.low == 0:
-        Glushkov().check(E._Seq([*head, *tail]))
+    try:  # else 5a or 5c may still hold, the tail being a chain
+        Glushkov().check(E._Seq(tail))
+        if repeat.low == 0:
+            Glushkov().check(E._Seq([*head, *tail]))
+    except NotProven:
+        return False
     return True
 
 

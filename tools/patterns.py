@@ -7,13 +7,15 @@ Pumped inputs are built as ReDoS checkers build them: for each repetition of
 the pattern, a string the pattern matches with that repetition's body repeated
 to reach the wanted length (prefix + pump^k + rest), then the variants that make
 a backtracking engine work hardest: without the rest, with a character that
-cannot follow, with a line break.  Plus ``"a" * n + "!"`` and the whole
+cannot follow, with a line break; and what leads to each repetition, repeated
+(``a@a@a@...``).  Plus ``"a" * n + "!"`` and the whole
 witness repeated.
 """
 
 from __future__ import annotations
 
 import functools
+import random
 from dataclasses import dataclass
 
 import botocore.session
@@ -21,11 +23,15 @@ import botocore.session
 from codegen.model import ecma_regex as E
 from codegen.model.regex_plan import class_spans
 
-__all__ = ["ModelPattern", "botocore_patterns", "pumped"]
+__all__ = ["ModelPattern", "botocore_patterns", "pumped", "random_pattern"]
 
 _MARK = "\U0010fffe"  # where the pumped repetition ends; removed from every input
 _REPEATS_PUMPED = 6
 _ENDINGS = ("", "!", "\n", "\x00", " ")
+# Pieces of random patterns: separators (``@``, ``.``, ``:``) and classes that
+# do or do not hold them, the shapes ``regex_plan``'s step 5 is about.
+_ATOMS = ("a", "@", r"\.", ":", "[^@]", "[a-z]", r"[^\s@]", "[a-z.]", ".", "[^:]")
+_QUANTIFIERS = ("", "", "+", "*", "?", "{1,3}", "+?", "{2,}")
 
 
 @dataclass(frozen=True)
@@ -118,4 +124,24 @@ def pumped(pattern: str, length: int) -> list[str]:
         rest = rest.replace(_MARK, "")
         inputs += [head + ending for ending in _ENDINGS]
         inputs += [head + rest + "!", head + "\n" + rest]
+        # What leads to the repeat, over and over (``a@a@a@...``): every copy
+        # may start an attempt that runs into the next ones.
+        lead = _witness(tree, repeat, 1).partition(_MARK)[0]
+        if lead:
+            inputs.append(lead * (length // len(lead) + 1))
     return list(dict.fromkeys(inputs))
+
+
+def random_pattern(rng: random.Random) -> str:
+    """A small pattern of separators and classes (one or two alternatives)."""
+
+    def alternative() -> str:
+        items = [
+            rng.choice(_ATOMS) + rng.choice(_QUANTIFIERS)
+            for _ in range(rng.randint(2, 6))
+        ]
+        start = "^" if rng.random() < 0.3 else ""
+        end = "$" if rng.random() < 0.3 else ""
+        return start + "".join(items) + end
+
+    return "|".join(alternative() for _ in range(1 if rng.random() < 0.8 else 2))

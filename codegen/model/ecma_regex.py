@@ -971,10 +971,17 @@ def _class_source(node: _Class) -> str:
 class _Emitter:
     """Writes Python ``re`` source for a checked syntax tree."""
 
-    def __init__(self, parser: _Parser, *, possessive: bool = False) -> None:
+    def __init__(
+        self,
+        parser: _Parser,
+        *,
+        possessive: bool = False,
+        backtracking: frozenset[_Repeat] = frozenset(),
+    ) -> None:
         self.parser = parser
         self.py_names = _python_names(parser.groups)
         self.possessive = possessive
+        self.backtracking = backtracking
 
     def emit(self, node: _Node) -> str:
         """Python source for ``node``."""
@@ -991,7 +998,8 @@ class _Emitter:
         if isinstance(node, _Group):
             return self.group(node)
         if isinstance(node, _Repeat):
-            return self.emit(node.body) + _quantifier(node, self.possessive)
+            possessive = self.possessive and node not in self.backtracking
+            return self.emit(node.body) + _quantifier(node, possessive)
         if isinstance(node, _Alt):
             return "|".join(self.emit(branch) for branch in node.branches)
         return self.sequence(node)
@@ -1100,9 +1108,16 @@ def parse(pattern: str) -> tuple[_Node, _Parser]:
     return tree, parser
 
 
-def emit(tree: _Node, parser: _Parser, *, possessive: bool) -> str:
-    """Python source for a (possibly rewritten) tree from :func:`parse`."""
-    return _Emitter(parser, possessive=possessive).emit(tree)
+def emit(
+    tree: _Node,
+    parser: _Parser,
+    *,
+    possessive: bool,
+    backtracking: frozenset[_Repeat] = frozenset(),
+) -> str:
+    """Python source for a (possibly rewritten) tree from :func:`parse`;
+    ``backtracking`` names repeats left greedy or lazy when ``possessive``."""
+    return _Emitter(parser, possessive=possessive, backtracking=backtracking).emit(tree)
 
 
 def strict_ecma_errors(pattern: str) -> str | None:

@@ -16,15 +16,27 @@ The proof (strategy ``"re"``), over the syntax tree of the translation:
    the same at its end.
 3. The Glushkov automaton of the reduced pattern is *deterministic* (the
    positions that may follow any position, or start, have disjoint character
-   sets; counted repetitions are expanded, up to ``_MAX_POSITIONS``).  Then a
+   sets; counted repetitions are expanded, up to ``MAX_POSITIONS``).  Then a
    prefix of the value has at most one path through the pattern, so giving
    back what a quantifier took can never lead to a match: every quantifier is
    written possessive (``*+``, ``{m,n}+``; lazy ones too, the answer is the
    same), and an attempt reads each character once, each failed alternative
    stopping at its first character.
 4. One attempt per start: alternatives with ``^`` succeed only at 0; the others
-   must have a bounded width (at most ``_MAX_WIDTH`` characters after the
+   must have a bounded width (at most ``MAX_WIDTH`` characters after the
    reductions), so each start costs a constant.  Hence linear time.
+
+When 3 or 4 fails, each top-level alternative is proven on its own (strategy
+``"re"``, reason ``"each alternative"``, or ``"confined repeats"`` when one
+needs step 5): at each start ``re`` tries
+``A|B`` as ``A`` then ``B``, so a search costs at most the sum of the
+alternatives' searches, and an alternative's possessive quantifiers decide
+exactly whether *it* matches.  An alternative passes by 3 and 4 alone, or by:
+
+5. *Backtracking repeats, separator-confined*: ``codegen.model.regex_confined``
+   states and proves it (the alternative's items split as ``H R T``, ``R``
+   repeating one character class and left backtracking, its runs confined by
+   a separator in ``H`` that its class excludes, ``T`` bounded; or a chain).
 
 A pattern with a backreference cannot run on the automaton (it is not
 regular); it stays on ``re`` unproven (strategy ``"re-backreference"``; 3 of
@@ -37,14 +49,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import ecma_regex as E
-from .unicode_tables import Spans, property_spans
+from .regex_confined import confined_repeats
+from .regex_glushkov import MAX_WIDTH, Glushkov, NotProven, class_spans
 
 __all__ = ["Plan", "Strategy", "class_spans", "plan"]
 
 Strategy = Literal["re", "automaton", "re-backreference"]
-_MAX_POSITIONS = 4000
-_MAX_WIDTH = 1024
-_LINE_TERMINATORS: Spans = ((0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029))
 
 
 @dataclass(frozen=True)
@@ -56,10 +66,6 @@ class Plan:
     reason: str
 
 
-class _NotProven(Exception):
-    """The pattern is outside what the proof covers."""
-
-
 def plan(pattern: str) -> Plan:
     """Decide how ``pattern`` runs; raises ``PatternError`` as ``translate`` does."""
     tree, parser = E.parse(pattern)
@@ -69,9 +75,16 @@ def plan(pattern: str) -> Plan:
     reduced, cores, starts = _reduced(tree)
     try:
         _prove(cores, starts)
-    except _NotProven as why:
-        # The reductions help the automaton too: fewer counted copies to build.
-        return Plan("automaton", E.emit(reduced, parser, possessive=False), str(why))
+    except NotProven as why:
+        try:
+            backtracking = _prove_each(cores, starts)
+        except NotProven:
+            # The reductions help the automaton too: fewer counted copies.
+            python = E.emit(reduced, parser, possessive=False)
+            return Plan("automaton", python, str(why))
+        python = E.emit(reduced, parser, possessive=True, backtracking=backtracking)
+        reason = "confined repeats" if backtracking else "each alternative"
+        return Plan("re", python, reason)
     return Plan("re", E.emit(reduced, parser, possessive=True), "deterministic")
 
 
@@ -105,13 +118,28 @@ def _reduced(tree: E._Node) -> tuple[E._Node, list[E._Node], list[bool]]:
 
 
 def _prove(cores: list[E._Node], starts: list[bool]) -> None:
-    """Steps 1, 3 and 4; :class:`_NotProven` when one fails."""
+    """Steps 1, 3 and 4; :class:`NotProven` when one fails."""
     for core, start in zip(cores, starts, strict=True):
         if not start:
             _, high = _width(core)
-            if high is None or high > _MAX_WIDTH:
-                raise _NotProven("unanchored and unbounded")
-    _Glushkov().check(E._Alt(cores))
+            if high is None or high > MAX_WIDTH:
+                raise NotProven("unanchored and unbounded")
+    Glushkov().check(E._Alt(cores))
+
+
+def _prove_each(cores: list[E._Node], starts: list[bool]) -> frozenset[E._Repeat]:
+    """Step 5 (or 3 and 4) for each alternative alone; the repeats left
+    backtracking, or :class:`NotProven`."""
+    backtracking: set[E._Repeat] = set()
+    for core, start in zip(cores, starts, strict=True):
+        try:
+            _prove([core], [start])
+            continue
+        except NotProven:
+            pass
+        items: list[E._Node] = list(core.items) if isinstance(core, E._Seq) else [core]
+        backtracking.update(confined_repeats(items, start))
+    return frozenset(backtracking)
 
 
 def _anchors(branch: E._Node) -> tuple[bool, bool, list[E._Node]]:
@@ -144,105 +172,3 @@ def _reduce(items: list[E._Node]) -> list[E._Node]:
 
 def _width(node: E._Node) -> tuple[int, int | None]:
     return E._width(node)
-
-
-def class_spans(node: E._Char | E._Dot | E._Class) -> Spans:
-    """The code points one position accepts."""
-    if isinstance(node, E._Char):
-        return ((node.cp, node.cp),)
-    if isinstance(node, E._Dot):
-        return E.complement(_LINE_TERMINATORS)
-    found: list[tuple[int, int]] = []
-    for item in node.items:
-        if isinstance(item, E._Prop):
-            spans = property_spans(item.name)
-        else:
-            spans = tuple(item.spans)
-        found += E.complement(spans) if item.negated else spans
-    merged = E.complement(E.complement(found))
-    return E.complement(merged) if node.negated else merged
-
-
-_Summary = tuple[bool, frozenset[int], frozenset[int]]  # nullable, first, last
-
-
-class _Glushkov:
-    """Positions (one per character of the expanded pattern) and their follow sets."""
-
-    def __init__(self) -> None:
-        self.spans: list[Spans] = []
-        self.follow: list[set[int]] = []
-
-    def check(self, tree: E._Node) -> None:
-        """Raise :class:`_NotProven` unless the automaton is deterministic."""
-        _, first, _ = self.walk(tree)
-        for candidates in [first, *map(frozenset, self.follow)]:
-            self.disjoint(candidates)
-
-    def disjoint(self, positions: frozenset[int]) -> None:
-        reached = -1
-        for low, high in sorted(span for p in positions for span in self.spans[p]):
-            if low <= reached:
-                raise _NotProven("not deterministic")
-            reached = high
-
-    def position(self, spans: Spans) -> _Summary:
-        if len(self.spans) >= _MAX_POSITIONS:
-            raise _NotProven("too many positions")
-        self.spans.append(spans)
-        self.follow.append(set())
-        here = frozenset((len(self.spans) - 1,))
-        return False, here, here
-
-    def walk(self, node: E._Node) -> _Summary:
-        if isinstance(node, E._Char | E._Dot | E._Class):
-            return self.position(class_spans(node))
-        if isinstance(node, E._Group) and node.kind in ("capture", "group"):
-            return self.walk(node.body)
-        if isinstance(node, E._Seq):
-            summary: _Summary = (True, frozenset(), frozenset())
-            for item in node.items:
-                summary = self.sequence(summary, self.walk(item))
-            return summary
-        if isinstance(node, E._Alt):
-            parts = [self.walk(branch) for branch in node.branches]
-            return (
-                any(p[0] for p in parts),
-                frozenset().union(*(p[1] for p in parts)),
-                frozenset().union(*(p[2] for p in parts)),
-            )
-        if isinstance(node, E._Repeat):
-            return self.repeat(node)
-        raise _NotProven("assertion, lookaround or backreference")
-
-    def sequence(self, left: _Summary, right: _Summary) -> _Summary:
-        for p in left[2]:
-            self.follow[p] |= right[1]
-        first = left[1] | right[1] if left[0] else left[1]
-        last = right[2] | left[2] if right[0] else right[2]
-        return left[0] and right[0], first, last
-
-    def repeat(self, node: E._Repeat) -> _Summary:
-        """``X{m,n}`` as m copies, then n-m nested optional ones (or a star).
-
-        A one-character ``X`` gives every copy the same character set, so only
-        ``m == 0``, ``m == 1`` and ``n > m`` matter to determinism: it is checked
-        as ``X{min(m, 2), min(m, 2) + min(n - m, 2)}`` (``.{1,100000}`` too)."""
-        single = isinstance(node.body, E._Char | E._Dot | E._Class)
-        if single and node.low != node.high:
-            low = min(node.low, 2)
-            high = None if node.high is None else low + min(node.high - node.low, 2)
-            node = E._Repeat(node.body, low, high, node.lazy, True)
-        tail: _Summary = (True, frozenset(), frozenset())
-        if node.high is None:
-            _, first, last = self.walk(node.body)
-            for p in last:
-                self.follow[p] |= first
-            tail = (True, first, last)
-        else:
-            for _ in range(node.high - node.low):
-                _, first, last = self.sequence(self.walk(node.body), tail)
-                tail = (True, first, last)
-        for _ in range(node.low):
-            tail = self.sequence(self.walk(node.body), tail)
-        return tail

@@ -63,7 +63,6 @@ email_address = _rt.String(
     pattern=_rt.Pattern(
         r"[^\s@]+@[^\s@]+\.[^\s@]+",
         r"[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]@[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]+\.[^\t-\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff@]",
-        linear=True,
     ),
     sensitive=True,
 )

@@ -57,6 +57,12 @@ class Run:
         self._plain: dict[int, int] = {}  # inside the value, no lookaround: moves
         self._accepts: dict[int, bool] = {}  # ... and whether a match ends there
         self._held = 0
+        looks = [p for p in self.predicates if p > END]
+        # From a byte of packed lookaround bits to predicate bits (constant).
+        self._table = [
+            sum((byte >> shift & 1) << p for shift, p in enumerate(looks))
+            for byte in range(256)
+        ]
 
     def _reachable(self) -> set[int]:
         seen, stack = {self.start}, [self.start]
@@ -149,6 +155,20 @@ class Run:
     def _initial(self) -> int:
         return self._state(frozenset((self.start,)))
 
+    def _edge_move(self, state: int, bits: int, char: str) -> int:
+        """:meth:`_move` from a value's edge, cached (short values are common)."""
+        number = self._classes.get(char)
+        if number is None:
+            number = self._class(char)
+        key = (state, bits, number)
+        after = self._generic.get(key)
+        if after is None:
+            generation = self.generation
+            after = self._move(state, bits, number)
+            if generation == self.generation:
+                self._generic[key] = after
+        return after
+
     # passes over a value
 
     def any_match(self, value: str, found: Sequence[bytearray]) -> bool:
@@ -158,8 +178,7 @@ class Run:
         edge = 1 << START if START in self.predicates else 0
         if self._closure(self._initial(), edge)[1]:
             return True
-        first = self._class(value[0])
-        state = self._move(self._initial(), edge, first)
+        state = self._edge_move(self._initial(), edge, value[0])
         moves, classes = self._moves, self._classes
         for char in value[1:]:
             number = classes.get(char)
@@ -202,7 +221,7 @@ class Run:
         )
         state = self._initial()
         out[0 if forward else size] = self._closure(state, first)[1]
-        state = self._move(state, first, self._class(text[0]))
+        state = self._edge_move(state, first, text[0])
         position, step = (1, 1) if forward else (size - 1, -1)
         moves, accepts, classes = self._plain, self._accepts, self._classes
         for char in text[1:]:
@@ -235,11 +254,7 @@ class Run:
         packed = 0
         for shift, predicate in enumerate(looks):
             packed |= int.from_bytes(found[predicate - 2], "little") << shift
-        table = [
-            sum((byte >> shift & 1) << p for shift, p in enumerate(looks))
-            for byte in range(256)
-        ]
-        return packed.to_bytes(size + 1, "little"), table
+        return packed.to_bytes(size + 1, "little"), self._table
 
     def positions(
         self, value: str, found: Sequence[bytearray], *, stop: bool = False

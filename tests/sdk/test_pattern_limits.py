@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 import generated.connect._codecs as codecs
 import generated.connect._unicode as baked
 from codegen.model.unicode_tables import UNICODE_VERSION
 from generated.connect import EmailAttachment, Reference
-from generated.connect._runtime import Violation
+from generated.connect._patterns import Pattern
+from generated.connect._runtime import String, Violation
 from tests.sdk.test_connect_shapes import errors_of, realistic
 
 
@@ -30,9 +33,20 @@ def test_oversized_value_reports_its_length_only() -> None:
     assert errors_of(request.validate) == [("DestinationEmailAddress", "length")]
 
 
-def test_oversized_value_is_not_read_by_the_pattern() -> None:
-    codec = codecs.email_address
-    assert codec.pattern is not None and codec.pattern.linear  # the automaton
+def _on_the_automaton() -> String:
+    """Connect's EmailAddress codec, its pattern forced onto the automaton (since
+    issue 16 it runs on ``re``; no Connect pattern needs the automaton)."""
+    plain = codecs.email_address.pattern
+    assert plain is not None and not plain.linear
+    linear = Pattern(plain.ecma, plain.python, linear=True)
+    return String(min_length=1, max_length=255, pattern=linear)
+
+
+@pytest.mark.parametrize("on", ["re", "automaton"])
+def test_oversized_value_is_not_read_by_the_pattern(on: str) -> None:
+    codec = codecs.email_address if on == "re" else _on_the_automaton()
+    assert codec.pattern is not None and codec.pattern.linear == (on == "automaton")
+    assert codec.accepts("a@b.c") and not codec.accepts("a@b")  # the pattern runs
     errors: list[Violation] = []
     codec.check(_Unmatchable("a" * 256), "Address", errors, False)
     assert [(e.path, e.rule) for e in errors] == [("Address", "length")]

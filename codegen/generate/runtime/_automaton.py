@@ -5,7 +5,9 @@ parser) into a Thompson NFA, searched by ``_dfa``'s lazily built DFA.  Each
 lookaround becomes a position predicate, computed before the search in one
 pass over the value (forward for a lookbehind, backward over the reversed body
 for a lookahead; one ``re`` scan for a one-character body such as the parts of
-``\b``).  Every pass reads each character once: time is linear in the value's
+``\b``, or for a password's ``(?=.*\d)``; a lookaround written twice is one
+predicate).  Every pass reads each character once (a one-scan lookahead at
+most twice: its run backs off to the last ``X``): time is linear in the value's
 length, whatever the pattern.
 """
 
@@ -67,7 +69,8 @@ class Automaton:
         self.sets: list[Spans] = []
         self._set_numbers: dict[Spans, int] = {}
         # (pass, negated) of each lookaround; its predicate number is index + 2
-        self.looks: list[tuple[Run | _CharLook, bool]] = []
+        self.looks: list[tuple[Run | _CharLook | _ScanLook, bool]] = []
+        self._look_numbers: dict[tuple[int, bool, str], int] = {}
         final = self._node(MATCH, 0, ())
         tree = _parser.parse(source)
         self.main = Run(self, self._sequence(list(tree), final, False), forward=True)
@@ -162,24 +165,57 @@ class Automaton:
             follow = self._sequence(body, follow, rev)
         return follow
 
+    def _spans(self, item: tuple[object, object]) -> Spans:
+        """The code points of a one-character item."""
+        node = self._item(item[0], item[1], self._node(MATCH, 0, ()), False)
+        return self.sets[self.args[node]]
+
     def _look(
         self, direction: int, body: list[tuple[object, object]], op: object
     ) -> int:
-        """A lookaround as a predicate: a lookahead's body is built reversed."""
+        """A lookaround as a predicate: a lookahead's body is built reversed.
+        Repeated lookarounds (a password's ``(?=.*\\d)`` in each alternative)
+        share one predicate, so one pass."""
+        key = (direction, op is _parser.ASSERT_NOT, repr(body))
+        known = self._look_numbers.get(key)
+        if known is not None:
+            return known
         ahead = direction == 1
-        look: Run | _CharLook
+        look: Run | _CharLook | _ScanLook
         if len(body) == 1 and body[0][0] in _ONE_CHARACTER:
-            final = self._node(MATCH, 0, ())
-            node = self._item(body[0][0], body[0][1], final, False)
-            look = _CharLook(self.sets[self.args[node]], ahead)
+            look = _CharLook(self._spans(body[0]), ahead)
+        elif ahead and (repeated := _scan_shape(body)) is not None:
+            look = _ScanLook(self._spans(repeated), self._spans(body[1]))
         else:
             final = self._node(MATCH, 0, ())
             look = Run(self, self._sequence(body, final, ahead), forward=not ahead)
         self.looks.append((look, op is _parser.ASSERT_NOT))
+        self._look_numbers[key] = len(self.looks) + 1
         return len(self.looks) + 1
 
 
 _ONE_CHARACTER = {_parser.LITERAL, _parser.NOT_LITERAL, _parser.IN, _parser.ANY}
+
+
+def _scan_shape(body: list[tuple[object, object]]) -> tuple[object, object] | None:
+    """``C`` when the body is ``C*X`` (or ``C*?X``) with one-character ``C`` and
+    ``X``: a password's ``(?=.*\\d)``."""
+    if len(body) != 2 or body[1][0] not in _ONE_CHARACTER:
+        return None
+    op, av = body[0]
+    if op is not _parser.MAX_REPEAT and op is not _parser.MIN_REPEAT:
+        return None
+    assert isinstance(av, tuple)
+    low, high, repeated = av
+    items = list(repeated)
+    if low == 0 and high == _parser.MAXREPEAT and len(items) == 1:
+        only: tuple[object, object] = items[0]
+        return only if only[0] in _ONE_CHARACTER else None
+    return None
+
+
+def _class_source(spans: Spans) -> str:
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in spans)
 
 
 class _CharLook:
@@ -187,7 +223,7 @@ class _CharLook:
     come from one ``re`` scan for runs of the class, not from a DFA pass."""
 
     def __init__(self, spans: Spans, ahead: bool) -> None:
-        members = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in spans)
+        members = _class_source(spans)
         self.runs = re.compile(f"[{members}]+" if members else "(?!)")
         self.shift = 0 if ahead else 1
 
@@ -197,6 +233,33 @@ class _CharLook:
         for match in self.runs.finditer(value):
             start, end = match.span()
             out[start + shift : end + shift] = b"\x01" * (end - start)
+        return out
+
+
+class _ScanLook:
+    """A lookahead ``(?=C*X)``: it holds at ``p`` when some ``q >= p`` holds an
+    ``X`` and nothing in between a *barrier* (neither ``C`` nor ``X``).  One
+    ``re`` scan reads the value segment by segment (up to and with each
+    barrier); in a segment it holds up to its last ``X``, found by a greedy
+    run that backs off through that segment alone: linear."""
+
+    def __init__(self, run: Spans, hit: Spans) -> None:
+        barriers = _class_source(complement(tuple(run) + tuple(hit)))
+        inside = f"[^{barriers}]" if barriers else "[\\x00-\\U0010ffff]"
+        ending = f"(?:[{barriers}]|\\Z)" if barriers else "\\Z"
+        self.segments = (
+            re.compile(f"((?:{inside}*[{_class_source(hit)}])?){inside}*+{ending}")
+            if hit
+            else None
+        )
+
+    def positions(self, value: str, found: Sequence[bytearray]) -> bytearray:
+        out = bytearray(len(value) + 1)
+        if self.segments is not None:
+            for match in self.segments.finditer(value):
+                start, end = match.span(1)
+                if end > start:
+                    out[start:end] = b"\x01" * (end - start)
         return out
 
 

@@ -23,9 +23,17 @@ import dataclasses
 import re
 import sys
 from _thread import _local
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from types import MappingProxyType
 from typing import (
     Any,
@@ -216,6 +224,9 @@ def plain_items(value: object) -> Iterable[tuple[Any, Any]] | None:
 
 _PRINTABLE_KEYS: Final = frozenset({int, float, bool, type(None)})
 _ONLY_STR: Final = frozenset({str})
+_ONLY_INT: Final = frozenset({int})
+ONLY_STR: Final = _ONLY_STR
+"""``ONLY_STR.issuperset(map(type, keys))``: every key is exactly a ``str``."""
 
 
 def key_text(key: object) -> str:
@@ -357,6 +368,22 @@ class Shape:
         raise NotImplementedError
 
     @classmethod
+    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
+        """``from_dict(data, validate=True)`` in one walk, for the common case: the
+        instance, or ``None`` when anything is off (then the two passes say what).
+
+        Generated per structure; ``depth`` counts the recursive structures above
+        ``data``, as ``Reader.depth`` does. This default answers "off" always.
+        """
+        return None
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+        """``_read_checked``'s twin that builds nothing: true only when
+        ``from_dict(data, validate=True)`` succeeds (generated per structure)."""
+        return False
+
+    @classmethod
     def from_dict(
         cls,
         data: Mapping[str, Any],
@@ -374,6 +401,23 @@ class Shape:
         ``from_dict``), else they are ``validate()``'s job, and unknown enum
         values are accepted. Raises ``ValidationError``.
         """
+        # One walk that reads and checks; a subclass (whose __init__ may do
+        # more) and anything the walk does not take go the two-pass way.
+        if validate and "_read_checked" in cls.__dict__:
+            try:
+                checked = cls._read_checked(data)
+            except RecursionError:
+                checked = None
+            if checked is not None:
+                return checked
+        return cls._read_then_check(data, strict, validate)
+
+    @classmethod
+    def _read_then_check(
+        cls, data: object, strict: bool | None, validate: bool
+    ) -> Self:
+        """The exact path: ``Reader`` and ``_from_wire``, then ``validate()``;
+        every violation, with its path and message, comes from here."""
         reader = Reader(cls._strict_by_default if strict is None else strict)
         try:
             result = cls._from_wire(data, "", reader, required=True)
@@ -390,7 +434,13 @@ class Shape:
         """Check a botocore parameter dict against every constraint of the model
         without keeping any object: what ``from_dict(data, validate=True)``
         raises, or nothing. This is what ``enable_validation`` runs."""
-        cls.from_dict(data, validate=True)
+        if "_dict_ok" in cls.__dict__:
+            try:
+                if cls._dict_ok(data):
+                    return
+            except RecursionError:
+                pass
+        cls._read_then_check(data, None, True)
 
     @classmethod
     def _from_response(cls, response: Mapping[str, Any], operation: str) -> Self:
@@ -434,6 +484,17 @@ class Shape:
 SENSITIVE: Final[Mapping[str, bool]] = MappingProxyType({"sensitive": True})
 """The metadata of a field the model marks sensitive:
 ``secret: str = field(metadata=SENSITIVE)``; its value never shows in a repr."""
+
+
+def slot_setters(cls: type[Shape]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The ``__set__`` of each field's slot, in field order.
+
+    ``_read_checked`` builds an instance of values it has checked with these
+    (after ``object.__new__``): a frozen dataclass's ``__init__`` pays for a
+    keyword call and an ``object.__setattr__`` per field, about twice as much.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    return tuple(cls.__dict__[item.name].__set__ for item in fields)
 
 
 def is_sensitive(item: dataclasses.Field[Any]) -> bool:
@@ -495,7 +556,38 @@ class Codec(Protocol[T]):
         """True when ``check`` would find nothing wrong (a fast path, no messages)."""
         ...
 
+    def read_checked(self, value: object, depth: int = 0) -> T | None:
+        """What ``read`` gives for ``value`` when it reads without a violation and
+        the result ``accepts``; ``None`` when anything is off (``None`` itself
+        included), so the caller takes the exact two-pass path."""
+        ...
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        """``read_checked(value, depth) is not None``, building nothing."""
+        ...
+
     def dump(self, value: T) -> Any: ...
+
+
+class _Plain:
+    """A codec whose values read as themselves once ``accepts`` takes them
+    (every scalar but documents): the one-pass reading only asks ``accepts``."""
+
+    __slots__ = ()
+
+    def accepts(self, value: object) -> bool:
+        raise NotImplementedError
+
+    def read_checked(self, value: object, depth: int = 0) -> Any:
+        return value if self.accepts(value) else None
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        return self.accepts(value)
+
+    def accepts_all(self, values: Collection[object]) -> bool:
+        """``all(map(self.accepts, values))``: the entries of a list or map,
+        where a codec can ask all at once (in C) rather than one by one."""
+        return all(map(self.accepts, values))
 
 
 def _bounds(minimum: int | None, maximum: int | None) -> tuple[int, int]:
@@ -565,7 +657,7 @@ def _check_range(
         )
 
 
-class String:
+class String(_Plain):
     """A string shape: length in code points, pattern, and sensitivity."""
 
     exact: ClassVar[type | None] = str
@@ -647,11 +739,23 @@ class String:
             search = self._search = self.pattern.matcher()
         return search(value)
 
+    def accepts_all(self, values: Collection[object]) -> bool:
+        if not _ONLY_STR.issuperset(map(type, values)):
+            return False
+        if not values:
+            return True
+        texts: Collection[str] = values  # type: ignore[assignment]  # exactly str
+        if self._low and min(map(len, texts)) < self._low:
+            return False
+        if self._high < sys.maxsize and max(map(len, texts)) > self._high:
+            return False
+        return self.pattern is None or all(map(self.pattern.matcher(), texts))
+
     def dump(self, value: str) -> Any:
         return value
 
 
-class Enum(Generic[E]):
+class Enum(_Plain, Generic[E]):
     """A string shape with an enum: unknown values read fine but fail ``check``."""
 
     exact: ClassVar[type | None] = str
@@ -695,11 +799,17 @@ class Enum(Generic[E]):
     def accepts(self, value: object) -> bool:
         return type(value) is str and value in self.values
 
+    def accepts_all(self, values: Collection[object]) -> bool:
+        # Exactly str first: only then is hashing one safe (no caller code).
+        return _ONLY_STR.issuperset(map(type, values)) and self.values.issuperset(
+            values
+        )
+
     def dump(self, value: E) -> Any:
         return value
 
 
-class Integer:
+class Integer(_Plain):
     """An integer or long shape: exact width (not ``bool``) and range."""
 
     exact: ClassVar[type | None] = int
@@ -754,6 +864,14 @@ class Integer:
     def accepts(self, value: object) -> bool:
         return type(value) is int and self.minimum <= value <= self.maximum
 
+    def accepts_all(self, values: Collection[object]) -> bool:
+        if not _ONLY_INT.issuperset(map(type, values)):
+            return False
+        numbers: Collection[int] = values  # type: ignore[assignment]  # exactly int
+        return not numbers or (
+            min(numbers) >= self.minimum and max(numbers) <= self.maximum
+        )
+
     def dump(self, value: int) -> Any:
         return value
 
@@ -762,7 +880,7 @@ class Integer:
 _NON_FINITE: Final = frozenset({"NaN", "Infinity", "-Infinity"})
 
 
-class Float:
+class Float(_Plain):
     """A float or double shape: any real number (not ``bool``) within range."""
 
     exact: ClassVar[type | None] = float
@@ -860,7 +978,7 @@ class _TypeChecked:
             errors.append(Violation(path, "type", message))
 
 
-class _Scalar(_TypeChecked, Generic[T]):
+class _Scalar(_TypeChecked, _Plain, Generic[T]):
     """A shape with no constraint beyond its Python type (boolean, timestamp)."""
 
     __slots__ = ("exact", "kind", "sensitive")
@@ -972,7 +1090,7 @@ def encode_text(value: object) -> bytes | None:
         return None
 
 
-class Blob:
+class Blob(_Plain):
     """A blob shape: ``bytes``, length in bytes.
 
     Reading also takes ``bytearray`` and ``str`` (encoded as UTF-8), as botocore
@@ -1032,7 +1150,7 @@ class Blob:
         return value
 
 
-class Stream(_TypeChecked):
+class Stream(_TypeChecked, _Plain):
     """A streaming blob: ``bytes`` or a file-like object, passed on as it is.
 
     botocore sends a request's stream as the HTTP body and returns a
@@ -1142,6 +1260,15 @@ class Json(_TypeChecked):
     def accepts(self, value: object) -> bool:
         return is_json(value)
 
+    def read_checked(self, value: object, depth: int = 0) -> Document:
+        if value is None:
+            return None  # absent, or null: the two passes decide which
+        copied = json_copy(value)
+        return None if copied is _NOT_JSON else copied
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        return value is not None and is_json(value)
+
     def dump(self, value: Document) -> Any:
         return value
 
@@ -1153,7 +1280,15 @@ class List(Generic[T]):
     """A list shape: entries counted for length, each entry checked."""
 
     exact: ClassVar[type | None] = None
-    __slots__ = ("_high", "_low", "item", "max_length", "min_length", "sensitive")
+    __slots__ = (
+        "_high",
+        "_low",
+        "_plain",
+        "item",
+        "max_length",
+        "min_length",
+        "sensitive",
+    )
 
     def __init__(
         self,
@@ -1168,6 +1303,8 @@ class List(Generic[T]):
         self.max_length = max_length
         self.sensitive = sensitive
         self._low, self._high = _bounds(min_length, max_length)
+        # Entries that read as themselves: checked all at once.
+        self._plain = item if isinstance(item, _Plain) else None
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -1222,6 +1359,27 @@ class List(Generic[T]):
             and all(map(self.item.accepts, value))
         )
 
+    def read_checked(self, value: object, depth: int = 0) -> list[T] | None:
+        if type(value) is not list or not self._low <= len(value) <= self._high:
+            return None
+        if self._plain is not None:  # entries read as themselves
+            return list(value) if self._plain.accepts_all(value) else None
+        read = self.item.read_checked
+        result: list[T] = []
+        for entry in value:
+            item = read(entry, depth)
+            if item is None:
+                return None
+            result.append(item)
+        return result
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        if type(value) is not list or not self._low <= len(value) <= self._high:
+            return False
+        if self._plain is not None:
+            return self._plain.accepts_all(value)
+        return all(map(self.item.dict_ok, value, repeat(depth)))
+
     def dump(self, value: list[T]) -> Any:
         dump_item = self.item.dump
         return [dump_item(entry) for entry in value]
@@ -1238,7 +1396,9 @@ class Map(Generic[K, V]):
     exact: ClassVar[type | None] = None
     __slots__ = (
         "_high",
+        "_keys",
         "_low",
+        "_plain",
         "key",
         "max_length",
         "min_length",
@@ -1261,6 +1421,10 @@ class Map(Generic[K, V]):
         self.max_length = max_length
         self.sensitive = sensitive
         self._low, self._high = _bounds(min_length, max_length)
+        # Keys (strings, in every AWS model; the one-pass reading takes no
+        # other) and values that read as themselves: checked all at once.
+        self._keys = key if isinstance(key, _Plain) else None
+        self._plain = value if isinstance(value, _Plain) else None
 
     @staticmethod
     def _paths(path: str, key: object, sensitive: bool) -> tuple[str, str]:
@@ -1326,6 +1490,32 @@ class Map(Generic[K, V]):
             and all(map(self.key.accepts, value))
             and all(map(self.value.accepts, value.values()))
         )
+
+    def read_checked(self, value: object, depth: int = 0) -> dict[K, V] | None:
+        # The keys are asked first: a key of exactly str runs no caller code.
+        if type(value) is not dict or not self._low <= len(value) <= self._high:
+            return None
+        if self._keys is None or not self._keys.accepts_all(value):
+            return None
+        if self._plain is not None:  # values read as themselves
+            return dict(value) if self._plain.accepts_all(value.values()) else None
+        read = self.value.read_checked
+        result: dict[K, V] = {}
+        for key, entry in value.items():
+            item = read(entry, depth)
+            if item is None:
+                return None
+            result[key] = item
+        return result
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        if type(value) is not dict or not self._low <= len(value) <= self._high:
+            return False
+        if self._keys is None or not self._keys.accepts_all(value):
+            return False
+        if self._plain is not None:
+            return self._plain.accepts_all(value.values())
+        return all(map(self.value.dict_ok, value.values(), repeat(depth)))
 
     def dump(self, value: dict[K, V]) -> Any:
         dump_key = self.key.dump
@@ -1442,6 +1632,16 @@ class Structure(_ClassCodec[S]):
         finally:
             nesting.depth = depth
 
+    def read_checked(self, value: object, depth: int = 0) -> S | None:
+        """The one-pass reading; a recursive structure counts one level more
+        (the class refuses more than ``MAX_DEPTH``, as ``read`` does)."""
+        found = self._class or self.cls
+        return found._read_checked(value, depth + 1 if self.recursive else depth)
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        found = self._class or self.cls
+        return found._dict_ok(value, depth + 1 if self.recursive else depth)
+
     def dump(self, value: S) -> Any:
         return value.to_dict()
 
@@ -1504,6 +1704,12 @@ class Events(_ClassCodec[S], _TypeChecked):
 
     def accepts(self, value: object) -> bool:
         return issubclass(type(value), EventStream)
+
+    def read_checked(self, value: object, depth: int = 0) -> EventStream[S] | None:
+        return None  # a stream is wrapped, not checked: the two passes do it
+
+    def dict_ok(self, value: object, depth: int = 0) -> bool:
+        return False
 
     def dump(self, value: EventStream[S]) -> Any:
         return value.raw

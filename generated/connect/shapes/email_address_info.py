@@ -76,3 +76,45 @@ class EmailAddressInfo(_rt.Shape):
         _c.email_address_display_name.check(
             self.display_name, _rt.join(path, "DisplayName"), errors, sensitive=True
         )
+
+    @classmethod
+    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
+        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
+        is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 1
+        email_address = data.get("EmailAddress")
+        if not _c.email_address.accepts(email_address):
+            return None
+        display_name = data.get("DisplayName")
+        if display_name is not None:
+            if not (type(display_name) is str and len(display_name) <= 256):
+                return None
+            found += 1
+        if found != len(data):
+            return None  # an unknown key, or one set to None
+        instance = object.__new__(cls)
+        set_email_address, set_display_name = _EMAIL_ADDRESS_INFO_SETTERS
+        set_email_address(instance, email_address)
+        set_display_name(instance, display_name)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 1
+        email_address = data.get("EmailAddress")
+        if not _c.email_address.accepts(email_address):
+            return False
+        display_name = data.get("DisplayName")
+        if display_name is not None:
+            if not (type(display_name) is str and len(display_name) <= 256):
+                return False
+            found += 1
+        return found == len(data)
+
+
+_EMAIL_ADDRESS_INFO_SETTERS = _rt.slot_setters(EmailAddressInfo)

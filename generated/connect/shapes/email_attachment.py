@@ -74,3 +74,41 @@ class EmailAttachment(_rt.Shape):
         _c.pre_signed_attachment_url.check(
             self.s3_url, _rt.join(path, "S3Url"), errors, sensitive=True, required=True
         )
+
+    @classmethod
+    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
+        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
+        is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 2
+        file_name = data.get("FileName")
+        if not _c.file_name.accepts(file_name):
+            return None
+        s3_url = data.get("S3Url")
+        if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
+            return None
+        if found != len(data):
+            return None  # an unknown key, or one set to None
+        instance = object.__new__(cls)
+        set_file_name, set_s3_url = _EMAIL_ATTACHMENT_SETTERS
+        set_file_name(instance, file_name)
+        set_s3_url(instance, s3_url)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 2
+        file_name = data.get("FileName")
+        if not _c.file_name.accepts(file_name):
+            return False
+        s3_url = data.get("S3Url")
+        if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
+            return False
+        return found == len(data)
+
+
+_EMAIL_ATTACHMENT_SETTERS = _rt.slot_setters(EmailAttachment)

@@ -105,3 +105,62 @@ class InboundRawMessage(_rt.Shape):
         _c.email_headers.check(
             self.headers, _rt.join(path, "Headers"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
+        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
+        is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 3
+        subject = data.get("Subject")
+        if not (type(subject) is str and len(subject) <= 998):
+            return None
+        body = data.get("Body")
+        if not (type(body) is str and 1 <= len(body) <= 5242880):
+            return None
+        content_type = data.get("ContentType")
+        if not (type(content_type) is str and 1 <= len(content_type) <= 100):
+            return None
+        headers = data.get("Headers")
+        if headers is not None:
+            headers = _c.email_headers.read_checked(headers, depth)
+            if headers is None:
+                return None
+            found += 1
+        if found != len(data):
+            return None  # an unknown key, or one set to None
+        instance = object.__new__(cls)
+        set_subject, set_body, set_content_type, set_headers = (
+            _INBOUND_RAW_MESSAGE_SETTERS
+        )
+        set_subject(instance, subject)
+        set_body(instance, body)
+        set_content_type(instance, content_type)
+        set_headers(instance, headers)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 3
+        subject = data.get("Subject")
+        if not (type(subject) is str and len(subject) <= 998):
+            return False
+        body = data.get("Body")
+        if not (type(body) is str and 1 <= len(body) <= 5242880):
+            return False
+        content_type = data.get("ContentType")
+        if not (type(content_type) is str and 1 <= len(content_type) <= 100):
+            return False
+        headers = data.get("Headers")
+        if headers is not None:
+            if not _c.email_headers.dict_ok(headers, depth):
+                return False
+            found += 1
+        return found == len(data)
+
+
+_INBOUND_RAW_MESSAGE_SETTERS = _rt.slot_setters(InboundRawMessage)

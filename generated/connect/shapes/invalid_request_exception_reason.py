@@ -102,3 +102,57 @@ class InvalidRequestExceptionReason(_rt.Shape):
                 self.sdk_unknown_member,
             ),
         )
+
+    @classmethod
+    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
+        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
+        is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 0
+        attached_file_invalid_request_exception_reason = data.get(
+            "AttachedFileInvalidRequestExceptionReason"
+        )
+        if attached_file_invalid_request_exception_reason is not None:
+            if not (
+                type(attached_file_invalid_request_exception_reason) is str
+                and attached_file_invalid_request_exception_reason
+                in _c.attached_file_invalid_request_exception_reason.values
+            ):
+                return None
+            found += 1
+        if found != len(data) or found != 1:
+            return None  # an unknown key, or one set to None
+        instance = object.__new__(cls)
+        set_attached_file_invalid_request_exception_reason, set_sdk_unknown_member = (
+            _INVALID_REQUEST_EXCEPTION_REASON_SETTERS
+        )
+        set_attached_file_invalid_request_exception_reason(
+            instance, attached_file_invalid_request_exception_reason
+        )
+        set_sdk_unknown_member(instance, None)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 0
+        attached_file_invalid_request_exception_reason = data.get(
+            "AttachedFileInvalidRequestExceptionReason"
+        )
+        if attached_file_invalid_request_exception_reason is not None:
+            if not (
+                type(attached_file_invalid_request_exception_reason) is str
+                and attached_file_invalid_request_exception_reason
+                in _c.attached_file_invalid_request_exception_reason.values
+            ):
+                return False
+            found += 1
+        return found == len(data) == 1
+
+
+_INVALID_REQUEST_EXCEPTION_REASON_SETTERS = _rt.slot_setters(
+    InvalidRequestExceptionReason
+)

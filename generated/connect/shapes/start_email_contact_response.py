@@ -53,3 +53,38 @@ class StartEmailContactResponse(_rt.Shape):
         _c.contact_id.check(
             self.contact_id, _rt.join(path, "ContactId"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
+        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
+        is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 0
+        contact_id = data.get("ContactId")
+        if contact_id is not None:
+            if not (type(contact_id) is str and 1 <= len(contact_id) <= 256):
+                return None
+            found += 1
+        if found != len(data):
+            return None  # an unknown key, or one set to None
+        instance = object.__new__(cls)
+        (set_contact_id,) = _START_EMAIL_CONTACT_RESPONSE_SETTERS
+        set_contact_id(instance, contact_id)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 0
+        contact_id = data.get("ContactId")
+        if contact_id is not None:
+            if not (type(contact_id) is str and 1 <= len(contact_id) <= 256):
+                return False
+            found += 1
+        return found == len(data)
+
+
+_START_EMAIL_CONTACT_RESPONSE_SETTERS = _rt.slot_setters(StartEmailContactResponse)

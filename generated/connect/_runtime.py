@@ -43,6 +43,7 @@ from typing import (
     Final,
     Generic,
     Literal,
+    NamedTuple,
     Protocol,
     Self,
     TypeAlias,
@@ -51,6 +52,7 @@ from typing import (
 )
 
 from ._patterns import Pattern as Pattern  # the codecs' patterns
+from ._patterns import compile_pattern
 
 __all__ = [
     "Document",
@@ -403,9 +405,11 @@ class Shape:
         ``from_dict``), else they are ``validate()``'s job, and unknown enum
         values are accepted. Raises ``ValidationError``.
         """
-        # One walk that reads and checks; a subclass (whose __init__ may do
-        # more) and anything the walk does not take go the two-pass way.
-        if validate and "_read_checked" in cls.__dict__:
+        # One walk that reads and checks, whether or not checks are asked for:
+        # what passes every check reads the same either way. A subclass (whose
+        # __init__ may do more) and anything the walk does not take (a broken
+        # constraint included) go the exact way.
+        if "_read_checked" in cls.__dict__:
             try:
                 checked = cls._read_checked(data)
             except RecursionError:
@@ -666,7 +670,7 @@ class String(_Plain):
     __slots__ = (
         "_high",
         "_low",
-        "_search",
+        "find",
         "max_length",
         "min_length",
         "pattern",
@@ -685,8 +689,21 @@ class String(_Plain):
         self.max_length = max_length
         self.pattern = pattern
         self.sensitive = sensitive
-        self._search: Callable[[str], bool] | None = None
+        self.find: Callable[[str], object] = self._compile_and_find
+        """The pattern's search, compiled on first use: truthy when it matches
+        somewhere in a value (the generated one-pass checks call it)."""
         self._low, self._high = _bounds(min_length, max_length)
+
+    def _compile_and_find(self, value: str) -> object:
+        pattern = self.pattern
+        if pattern is None:
+            return True
+        # ``re``'s own search where the pattern runs on ``re`` (no Python frame
+        # per call); the automaton's otherwise (_patterns documents which).
+        linear = pattern.linear
+        find = pattern.matcher() if linear else compile_pattern(pattern.python).search
+        self.find = find
+        return find(value)
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -734,12 +751,7 @@ class String(_Plain):
     def accepts(self, value: object) -> bool:
         if type(value) is not str or not self._low <= len(value) <= self._high:
             return False
-        if self.pattern is None:
-            return True
-        search = self._search  # the pattern's matcher, once known
-        if search is None:
-            search = self._search = self.pattern.matcher()
-        return search(value)
+        return self.pattern is None or bool(self.find(value))
 
     def accepts_all(self, values: Collection[object]) -> bool:
         if not _ONLY_STR.issuperset(map(type, values)):
@@ -751,7 +763,7 @@ class String(_Plain):
             return False
         if self._high < sys.maxsize and max(map(len, texts)) > self._high:
             return False
-        return self.pattern is None or all(map(self.pattern.matcher(), texts))
+        return self.pattern is None or all(map(self.find, texts))
 
     def dump(self, value: str) -> Any:
         return value
@@ -1278,11 +1290,27 @@ class Json(_TypeChecked):
 JSON_VALUE: Final = Json()
 
 
+class OnePass(NamedTuple, Generic[T]):
+    """How a list or map reads and checks its entries in one pass."""
+
+    read: Callable[[object, int], T | None]
+    ok: Callable[[object, int], bool]
+
+
+def one_pass(codec: Codec[T]) -> OnePass[T]:
+    """A codec's one-pass functions; for a structure that cannot contain itself,
+    its class's own (one call less per entry; it keeps no depth count)."""
+    if isinstance(codec, Structure) and not codec.recursive:
+        return OnePass(codec.cls._read_checked, codec.cls._dict_ok)
+    return OnePass(codec.read_checked, codec.dict_ok)
+
+
 class List(Generic[T]):
     """A list shape: entries counted for length, each entry checked."""
 
     exact: ClassVar[type | None] = None
     __slots__ = (
+        "_entry",
         "_high",
         "_low",
         "_plain",
@@ -1307,6 +1335,7 @@ class List(Generic[T]):
         self._low, self._high = _bounds(min_length, max_length)
         # Entries that read as themselves: checked all at once.
         self._plain = item if isinstance(item, _Plain) else None
+        self._entry: OnePass[T] | None = None
 
     def read(
         self, value: object, path: str, reader: Reader, required: bool = False
@@ -1366,7 +1395,7 @@ class List(Generic[T]):
             return None
         if self._plain is not None:  # entries read as themselves
             return list(value) if self._plain.accepts_all(value) else None
-        read = self.item.read_checked
+        read = (self._entry or self._one_pass()).read
         result: list[T] = []
         for entry in value:
             item = read(entry, depth)
@@ -1380,7 +1409,12 @@ class List(Generic[T]):
             return False
         if self._plain is not None:
             return self._plain.accepts_all(value)
-        return all(map(self.item.dict_ok, value, repeat(depth)))
+        ok = (self._entry or self._one_pass()).ok
+        return all(map(ok, value, repeat(depth)))
+
+    def _one_pass(self) -> OnePass[T]:
+        self._entry = one_pass(self.item)
+        return self._entry
 
     def dump(self, value: list[T]) -> Any:
         dump_item = self.item.dump
@@ -1397,6 +1431,7 @@ class Map(Generic[K, V]):
 
     exact: ClassVar[type | None] = None
     __slots__ = (
+        "_entry",
         "_high",
         "_keys",
         "_low",
@@ -1427,6 +1462,7 @@ class Map(Generic[K, V]):
         # other) and values that read as themselves: checked all at once.
         self._keys = key if isinstance(key, _Plain) else None
         self._plain = value if isinstance(value, _Plain) else None
+        self._entry: OnePass[V] | None = None
 
     @staticmethod
     def _paths(path: str, key: object, sensitive: bool) -> tuple[str, str]:
@@ -1501,7 +1537,7 @@ class Map(Generic[K, V]):
             return None
         if self._plain is not None:  # values read as themselves
             return dict(value) if self._plain.accepts_all(value.values()) else None
-        read = self.value.read_checked
+        read = (self._entry or self._one_pass()).read
         result: dict[K, V] = {}
         for key, entry in value.items():
             item = read(entry, depth)
@@ -1517,7 +1553,12 @@ class Map(Generic[K, V]):
             return False
         if self._plain is not None:
             return self._plain.accepts_all(value.values())
-        return all(map(self.value.dict_ok, value.values(), repeat(depth)))
+        ok = (self._entry or self._one_pass()).ok
+        return all(map(ok, value.values(), repeat(depth)))
+
+    def _one_pass(self) -> OnePass[V]:
+        self._entry = one_pass(self.value)
+        return self._entry
 
     def dump(self, value: dict[K, V]) -> Any:
         dump_key = self.key.dump

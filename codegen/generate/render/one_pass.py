@@ -61,10 +61,11 @@ class _OnePass(ShapeVisitor[OnePass]):
         return OnePass(reader=f"{self.codec}.read_checked", ok=f"{self.codec}.dict_ok")
 
     def visit_string(self, shape: ir.StringShape) -> OnePass:
-        if shape.pattern is not None:
-            return self._accepts()  # the codec holds the compiled pattern
         length = _length(self.local, shape.min_length, shape.max_length)
-        return OnePass(check=f"type({self.local}) is str{length}")
+        check = f"type({self.local}) is str{length}"
+        if shape.pattern is not None:  # after the length, as the codec does
+            check += f" and {self.codec}.find({self.local})"
+        return OnePass(check=check)
 
     def visit_enum(self, shape: ir.StringShape) -> OnePass:
         local = self.local

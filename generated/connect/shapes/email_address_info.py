@@ -85,7 +85,11 @@ class EmailAddressInfo(_rt.Shape):
             return None
         found = 1
         email_address = data.get("EmailAddress")
-        if not _c.email_address.accepts(email_address):
+        if not (
+            type(email_address) is str
+            and 1 <= len(email_address) <= 255
+            and _c.email_address.find(email_address)
+        ):
             return None
         display_name = data.get("DisplayName")
         if display_name is not None:
@@ -107,7 +111,11 @@ class EmailAddressInfo(_rt.Shape):
             return False
         found = 1
         email_address = data.get("EmailAddress")
-        if not _c.email_address.accepts(email_address):
+        if not (
+            type(email_address) is str
+            and 1 <= len(email_address) <= 255
+            and _c.email_address.find(email_address)
+        ):
             return False
         display_name = data.get("DisplayName")
         if display_name is not None:

@@ -83,7 +83,11 @@ class EmailAttachment(_rt.Shape):
             return None
         found = 2
         file_name = data.get("FileName")
-        if not _c.file_name.accepts(file_name):
+        if not (
+            type(file_name) is str
+            and 1 <= len(file_name) <= 256
+            and _c.file_name.find(file_name)
+        ):
             return None
         s3_url = data.get("S3Url")
         if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
@@ -103,7 +107,11 @@ class EmailAttachment(_rt.Shape):
             return False
         found = 2
         file_name = data.get("FileName")
-        if not _c.file_name.accepts(file_name):
+        if not (
+            type(file_name) is str
+            and 1 <= len(file_name) <= 256
+            and _c.file_name.find(file_name)
+        ):
             return False
         s3_url = data.get("S3Url")
         if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):

@@ -156,7 +156,11 @@ class Reference(_rt.Shape):
             found += 1
         arn = data.get("Arn")
         if arn is not None:
-            if not _c.reference_arn.accepts(arn):
+            if not (
+                type(arn) is str
+                and 20 <= len(arn) <= 256
+                and _c.reference_arn.find(arn)
+            ):
                 return None
             found += 1
         status_reason = data.get("StatusReason")
@@ -198,7 +202,11 @@ class Reference(_rt.Shape):
             found += 1
         arn = data.get("Arn")
         if arn is not None:
-            if not _c.reference_arn.accepts(arn):
+            if not (
+                type(arn) is str
+                and 20 <= len(arn) <= 256
+                and _c.reference_arn.find(arn)
+            ):
                 return False
             found += 1
         status_reason = data.get("StatusReason")

@@ -419,7 +419,11 @@ class StartEmailContactRequest(_rt.Shape):
         if from_email_address is None:
             return None
         destination_email_address = data.get("DestinationEmailAddress")
-        if not _c.email_address.accepts(destination_email_address):
+        if not (
+            type(destination_email_address) is str
+            and 1 <= len(destination_email_address) <= 255
+            and _c.email_address.find(destination_email_address)
+        ):
             return None
         email_message = data.get("EmailMessage")
         email_message = InboundEmailContent._read_checked(email_message, depth)
@@ -534,7 +538,11 @@ class StartEmailContactRequest(_rt.Shape):
         if not EmailAddressInfo._dict_ok(from_email_address, depth):
             return False
         destination_email_address = data.get("DestinationEmailAddress")
-        if not _c.email_address.accepts(destination_email_address):
+        if not (
+            type(destination_email_address) is str
+            and 1 <= len(destination_email_address) <= 255
+            and _c.email_address.find(destination_email_address)
+        ):
             return False
         email_message = data.get("EmailMessage")
         if not InboundEmailContent._dict_ok(email_message, depth):

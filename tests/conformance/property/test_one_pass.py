@@ -1,18 +1,18 @@
 """Property 7: one pass reads and checks exactly as the two passes do (issue 16).
 
-``from_dict(data, validate=True)`` and ``validate_dict(data)`` walk a dict once
-(generated ``_read_checked`` / ``_dict_ok``) and fall back to ``from_dict`` then
-``validate()`` when anything is off. For every drawn dict, valid, broken in one
-constraint, corrupted by junk, or holding hostile objects, the one-pass result
-must equal the two-pass result: an equal object (the same types all the way
-down), or the same violations in the same order with the same messages.
+``from_dict(data)`` (with or without ``validate=True``) and ``validate_dict(data)``
+walk a dict once (generated ``_read_checked`` / ``_dict_ok``) and fall back to
+the exact path (``Reader``, then ``validate()``) when anything is off. For every
+drawn dict, valid, broken in one constraint, corrupted by junk, or holding
+hostile objects, the one-pass result must equal the two-pass result: an equal
+object (the same types all the way down), or the same violations in the same
+order with the same messages.
 
-Oracles: the two passes (``from_dict`` then ``validate()``, public API, the
-reading the other property tests hold to botocore); the model's constraints and
-botocore's path format for the broken cases (``test_mutations.broken``); and
-botocore's ``ParamValidator``: ``validate_dict`` raises whenever it reports,
-and whenever a broken rule is one it checks too.
-"""
+Oracles: the two passes (the reading the other property tests hold to
+botocore, then ``validate()``); the model's constraints and botocore's path
+format for the broken cases (``test_mutations.broken``); and botocore's
+``ParamValidator``: ``validate_dict`` raises whenever it reports, and whenever
+a broken rule is one it checks too."""
 
 from __future__ import annotations
 
@@ -69,17 +69,15 @@ def _outcome(call: Any) -> Outcome:
         return ("violations", [(v.path, v.rule, v.message) for v in error.errors])
 
 
-def two_passes(cls: Any, data: Any, strict: bool | None) -> Outcome:
-    def read_then_check() -> Any:
-        obj = cls.from_dict(data, strict=strict)
-        obj.validate()
-        return obj
-
-    return _outcome(read_then_check)
+def two_passes(cls: Any, data: Any, strict: bool | None, validate: bool) -> Outcome:
+    """The exact path: ``Reader`` and ``_from_wire``, then ``validate()`` (which
+    ``from_dict`` takes whenever the one walk is off; called directly here, since
+    ``from_dict`` itself now tries the one walk first)."""
+    return _outcome(lambda: cls._read_then_check(data, strict, validate))
 
 
-def one_pass(cls: Any, data: Any, strict: bool | None) -> Outcome:
-    return _outcome(lambda: cls.from_dict(data, strict=strict, validate=True))
+def one_pass(cls: Any, data: Any, strict: bool | None, validate: bool) -> Outcome:
+    return _outcome(lambda: cls.from_dict(data, strict=strict, validate=validate))
 
 
 def checked_dict(cls: Any, data: Any) -> Outcome:
@@ -97,9 +95,10 @@ def assert_one_pass_agrees(name: str, data: Any) -> Outcome:
     the default strictness's outcome is returned."""
     cls = S.cls_of(name)
     for strict in (None, True, False):
-        expected = two_passes(cls, data, strict)
-        assert one_pass(cls, data, strict) == expected, strict
-    expected = two_passes(cls, data, None)
+        for validate in (True, False):
+            expected = two_passes(cls, data, strict, validate)
+            assert one_pass(cls, data, strict, validate) == expected, strict
+    expected = two_passes(cls, data, None, True)
     passed = ("object", None) if expected[0] == "object" else expected
     assert checked_dict(cls, data) == passed
     return expected

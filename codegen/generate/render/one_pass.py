@@ -64,7 +64,7 @@ class _OnePass(ShapeVisitor[OnePass]):
         length = _length(self.local, shape.min_length, shape.max_length)
         check = f"type({self.local}) is str{length}"
         if shape.pattern is not None:  # after the length, as the codec does
-            check += f" and {self.codec}.find({self.local})"
+            check += f" and {self.codec}.find({self.local}) is not None"
         return OnePass(check=check)
 
     def visit_enum(self, shape: ir.StringShape) -> OnePass:
@@ -146,3 +146,19 @@ def setter_names(locals_: Iterable[str], taken: frozenset[str]) -> tuple[str, ..
 def setters_constant(context: Context, shape: ir.StructureShape) -> str:
     """The module constant holding a class's slot setters."""
     return f"_{context.codec_names[shape.name].upper()}_SETTERS"
+
+
+def is_valid_check(part: OnePass, local: str, codec: str, annotation: str) -> str:
+    """``_is_valid``'s test of a member that is set (``local`` is ``self.name``),
+    in parentheses when it is more than one term:
+    the one-pass check where there is one, a structure's own ``_is_valid``
+    (when it is exactly the generated class; a subclass takes the codec's
+    test, by way of ``_check``) unless it counts depth, else the codec's
+    ``accepts``."""
+    if part.check:
+        test = part.check
+    elif part.reader.endswith("._read_checked") and part.depth == "depth":
+        test = f"type({local}) is {annotation} and {local}._is_valid()"
+    else:
+        return f"{codec}.accepts({local})"
+    return f"({test})" if " and " in test else test

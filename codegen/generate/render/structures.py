@@ -17,6 +17,7 @@ from codegen.generate.kinds import DefaultVisitor, visit
 from codegen.generate.render.context import Context
 from codegen.generate.render.one_pass import (
     OnePass,
+    is_valid_check,
     one_pass,
     setter_names,
     setters_constant,
@@ -36,7 +37,7 @@ class FieldView:
     codec reads every value); ``unknown`` marks a union's field for a member
     this SDK does not know (``sdk_unknown_member``). ``one_pass`` is its part
     in ``_read_checked`` and ``_dict_ok``; ``setter`` the local holding its
-    slot's setter there.
+    slot's setter there; ``valid`` its test in ``_is_valid`` when it is set.
     """
 
     name: str
@@ -52,6 +53,7 @@ class FieldView:
     unknown: bool = False
     one_pass: OnePass = dataclasses.field(default_factory=OnePass)
     setter: str = ""
+    valid: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ def _field(
         annotation = context.annotation(member.target, *imports)
         codec, exact = context.codec(member.target), visit(target, _Exact())
     local = _local(member, shape)
+    attribute = f"self.{member.field_name}"
     return FieldView(
         name=member.field_name,
         wire=repr(member.name),
@@ -232,6 +235,12 @@ def _field(
         dump=visit(target, _Dumped()),
         docstring=_member_doc(member, target),
         one_pass=one_pass(context, member, local, annotation),
+        valid=is_valid_check(
+            one_pass(context, member, attribute, annotation),
+            attribute,
+            codec,
+            annotation,
+        ),
     )
 
 

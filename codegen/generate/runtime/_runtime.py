@@ -326,6 +326,7 @@ class Reader:
 
 
 UNKNOWN_MEMBER: Final = "SDK_UNKNOWN_MEMBER"
+_METADATA: Final = "ResponseMetadata"
 
 # Recursive shapes (SegmentAttributeValue) could nest as deep as a document
 # likes; from_dict stops at this depth so that what it returns can always be
@@ -352,6 +353,7 @@ class Shape:
     __slots__ = ()
 
     _strict_by_default: ClassVar[bool] = True
+    _wire_names: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def _from_wire(
@@ -450,8 +452,13 @@ class Shape:
     def _from_response(cls, response: Mapping[str, Any], operation: str) -> Self:
         """Read botocore's parsed response of ``operation`` (leniently); one that
         does not fit the model raises ``ResponseValidationError``."""
+        data = response
+        if _METADATA in data and _METADATA not in cls._wire_names:
+            # botocore's own key, which lenient reading ignores anyway: without
+            # it, the one walk can take the response.
+            data = {key: value for key, value in data.items() if key != _METADATA}
         try:
-            return cls.from_dict(response, strict=False)
+            return cls.from_dict(data, strict=False)
         except ValidationError as invalid:
             raise ResponseValidationError(operation, invalid.errors, response) from None
 
@@ -688,8 +695,8 @@ class String(_Plain):
         self.pattern = pattern
         self.sensitive = sensitive
         self.find: Callable[[str], object] = self._compile_and_find
-        """The pattern's search, compiled on first use: truthy when it matches
-        somewhere in a value (the generated one-pass checks call it)."""
+        """The pattern's search, compiled on first use: not ``None`` exactly
+        when it matches somewhere in a value (the generated checks call it)."""
         self._low, self._high = _bounds(min_length, max_length)
 
     def _compile_and_find(self, value: str) -> object:
@@ -698,8 +705,12 @@ class String(_Plain):
             return True
         # ``re``'s own search where the pattern runs on ``re`` (no Python frame
         # per call); the automaton's otherwise (_patterns documents which).
-        linear = pattern.linear
-        find = pattern.matcher() if linear else compile_pattern(pattern.python).search
+        find: Callable[[str], object]
+        if pattern.linear:
+            search = pattern.matcher()
+            find = lambda text: True if search(text) else None  # noqa: E731
+        else:
+            find = compile_pattern(pattern.python).search
         self.find = find
         return find(value)
 
@@ -749,7 +760,7 @@ class String(_Plain):
     def accepts(self, value: object) -> bool:
         if type(value) is not str or not self._low <= len(value) <= self._high:
             return False
-        return self.pattern is None or bool(self.find(value))
+        return self.pattern is None or self.find(value) is not None
 
     def accepts_all(self, values: Collection[object]) -> bool:
         if not _ONLY_STR.issuperset(map(type, values)):
@@ -761,6 +772,7 @@ class String(_Plain):
             return False
         if self._high < sys.maxsize and max(map(len, texts)) > self._high:
             return False
+        # A match object is true, and so is the automaton's ``True``.
         return self.pattern is None or all(map(self.find, texts))
 
     def dump(self, value: str) -> Any:
@@ -1382,11 +1394,11 @@ class List(Generic[T]):
             check_item(entry, f"{path}[{index}]", errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
-        return (
-            type(value) is list
-            and self._low <= len(value) <= self._high
-            and all(map(self.item.accepts, value))
-        )
+        if type(value) is not list or not self._low <= len(value) <= self._high:
+            return False
+        if self._plain is not None:
+            return self._plain.accepts_all(value)
+        return all(map(self.item.accepts, value))
 
     def read_checked(self, value: object, depth: int = 0) -> list[T] | None:
         if type(value) is not list or not self._low <= len(value) <= self._high:
@@ -1520,12 +1532,16 @@ class Map(Generic[K, V]):
             check_value(item, value_path, errors, sensitive, required=True)
 
     def accepts(self, value: object) -> bool:
-        return (
-            type(value) is dict
-            and self._low <= len(value) <= self._high
-            and all(map(self.key.accepts, value))
-            and all(map(self.value.accepts, value.values()))
-        )
+        if type(value) is not dict or not self._low <= len(value) <= self._high:
+            return False
+        if self._keys is None:
+            if not all(map(self.key.accepts, value)):
+                return False
+        elif not self._keys.accepts_all(value):
+            return False
+        if self._plain is not None:
+            return self._plain.accepts_all(value.values())
+        return all(map(self.value.accepts, value.values()))
 
     def read_checked(self, value: object, depth: int = 0) -> dict[K, V] | None:
         # The keys are asked first: a key of exactly str runs no caller code.

@@ -60,9 +60,13 @@ class EmailAddressInfo(_rt.Shape):
         return cls(email_address=email_address, display_name=display_name)
 
     def _is_valid(self) -> bool:
-        return _c.email_address.accepts(self.email_address) and (
+        return (
+            type(self.email_address) is str
+            and 1 <= len(self.email_address) <= 255
+            and _c.email_address.find(self.email_address) is not None
+        ) and (
             self.display_name is None
-            or _c.email_address_display_name.accepts(self.display_name)
+            or (type(self.display_name) is str and len(self.display_name) <= 256)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -88,7 +92,7 @@ class EmailAddressInfo(_rt.Shape):
         if not (
             type(email_address) is str
             and 1 <= len(email_address) <= 255
-            and _c.email_address.find(email_address)
+            and _c.email_address.find(email_address) is not None
         ):
             return None
         display_name = data.get("DisplayName")
@@ -114,7 +118,7 @@ class EmailAddressInfo(_rt.Shape):
         if not (
             type(email_address) is str
             and 1 <= len(email_address) <= 255
-            and _c.email_address.find(email_address)
+            and _c.email_address.find(email_address) is not None
         ):
             return False
         display_name = data.get("DisplayName")

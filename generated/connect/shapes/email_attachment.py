@@ -59,9 +59,11 @@ class EmailAttachment(_rt.Shape):
         return cls(file_name=file_name, s3_url=s3_url)
 
     def _is_valid(self) -> bool:
-        return _c.file_name.accepts(
-            self.file_name
-        ) and _c.pre_signed_attachment_url.accepts(self.s3_url)
+        return (
+            type(self.file_name) is str
+            and 1 <= len(self.file_name) <= 256
+            and _c.file_name.find(self.file_name) is not None
+        ) and (type(self.s3_url) is str and 1 <= len(self.s3_url) <= 2000)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _c.file_name.check(
@@ -86,7 +88,7 @@ class EmailAttachment(_rt.Shape):
         if not (
             type(file_name) is str
             and 1 <= len(file_name) <= 256
-            and _c.file_name.find(file_name)
+            and _c.file_name.find(file_name) is not None
         ):
             return None
         s3_url = data.get("S3Url")
@@ -110,7 +112,7 @@ class EmailAttachment(_rt.Shape):
         if not (
             type(file_name) is str
             and 1 <= len(file_name) <= 256
-            and _c.file_name.find(file_name)
+            and _c.file_name.find(file_name) is not None
         ):
             return False
         s3_url = data.get("S3Url")

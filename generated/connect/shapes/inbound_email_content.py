@@ -63,8 +63,15 @@ class InboundEmailContent(_rt.Shape):
         return cls(message_source_type=message_source_type, raw_message=raw_message)
 
     def _is_valid(self) -> bool:
-        return _c.inbound_message_source_type.accepts(self.message_source_type) and (
-            self.raw_message is None or _c.inbound_raw_message.accepts(self.raw_message)
+        return (
+            type(self.message_source_type) is str
+            and self.message_source_type in _c.inbound_message_source_type.values
+        ) and (
+            self.raw_message is None
+            or (
+                type(self.raw_message) is InboundRawMessage
+                and self.raw_message._is_valid()
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:

@@ -78,9 +78,9 @@ class InboundRawMessage(_rt.Shape):
 
     def _is_valid(self) -> bool:
         return (
-            _c.inbound_subject.accepts(self.subject)
-            and _c.body.accepts(self.body)
-            and _c.email_message_content_type.accepts(self.content_type)
+            (type(self.subject) is str and len(self.subject) <= 998)
+            and (type(self.body) is str and 1 <= len(self.body) <= 5242880)
+            and (type(self.content_type) is str and 1 <= len(self.content_type) <= 100)
             and (self.headers is None or _c.email_headers.accepts(self.headers))
         )
 

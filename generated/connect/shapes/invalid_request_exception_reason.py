@@ -73,8 +73,10 @@ class InvalidRequestExceptionReason(_rt.Shape):
         return (
             (
                 self.attached_file_invalid_request_exception_reason is None
-                or _c.attached_file_invalid_request_exception_reason.accepts(
-                    self.attached_file_invalid_request_exception_reason
+                or (
+                    type(self.attached_file_invalid_request_exception_reason) is str
+                    and self.attached_file_invalid_request_exception_reason
+                    in _c.attached_file_invalid_request_exception_reason.values
                 )
             )
             and self.sdk_unknown_member is None

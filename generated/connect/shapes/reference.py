@@ -111,13 +111,29 @@ class Reference(_rt.Shape):
 
     def _is_valid(self) -> bool:
         return (
-            _c.reference_type.accepts(self.type)
-            and (self.value is None or _c.reference_value.accepts(self.value))
-            and (self.status is None or _c.reference_status.accepts(self.status))
-            and (self.arn is None or _c.reference_arn.accepts(self.arn))
+            (type(self.type) is str and self.type in _c.reference_type.values)
+            and (
+                self.value is None
+                or (type(self.value) is str and len(self.value) <= 4096)
+            )
+            and (
+                self.status is None
+                or (
+                    type(self.status) is str
+                    and self.status in _c.reference_status.values
+                )
+            )
+            and (
+                self.arn is None
+                or (
+                    type(self.arn) is str
+                    and 20 <= len(self.arn) <= 256
+                    and _c.reference_arn.find(self.arn) is not None
+                )
+            )
             and (
                 self.status_reason is None
-                or _c.reference_status_reason.accepts(self.status_reason)
+                or (type(self.status_reason) is str and len(self.status_reason) <= 100)
             )
         )
 
@@ -159,7 +175,7 @@ class Reference(_rt.Shape):
             if not (
                 type(arn) is str
                 and 20 <= len(arn) <= 256
-                and _c.reference_arn.find(arn)
+                and _c.reference_arn.find(arn) is not None
             ):
                 return None
             found += 1
@@ -205,7 +221,7 @@ class Reference(_rt.Shape):
             if not (
                 type(arn) is str
                 and 20 <= len(arn) <= 256
-                and _c.reference_arn.find(arn)
+                and _c.reference_arn.find(arn) is not None
             ):
                 return False
             found += 1

@@ -118,7 +118,7 @@ class SegmentAttributeValue(_rt.Shape):
         return (
             (
                 self.value_string is None
-                or _c.segment_attribute_value_string.accepts(self.value_string)
+                or (type(self.value_string) is str and len(self.value_string) <= 1024)
             )
             and (
                 self.value_map is None
@@ -126,7 +126,10 @@ class SegmentAttributeValue(_rt.Shape):
             )
             and (
                 self.value_integer is None
-                or _c.segment_attribute_value_integer.accepts(self.value_integer)
+                or (
+                    type(self.value_integer) is int
+                    and -2147483648 <= self.value_integer <= 2147483647
+                )
             )
             and (
                 self.value_list is None
@@ -134,7 +137,7 @@ class SegmentAttributeValue(_rt.Shape):
             )
             and (
                 self.value_arn is None
-                or _c.segment_attribute_value_string.accepts(self.value_arn)
+                or (type(self.value_arn) is str and len(self.value_arn) <= 1024)
             )
         )
 

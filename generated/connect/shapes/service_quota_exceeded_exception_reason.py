@@ -77,8 +77,11 @@ class ServiceQuotaExceededExceptionReason(_rt.Shape):
         return (
             (
                 self.attached_file_service_quota_exceeded_exception_reason is None
-                or _c.attached_file_service_quota_exceeded_exception_reason.accepts(
-                    self.attached_file_service_quota_exceeded_exception_reason
+                or (
+                    type(self.attached_file_service_quota_exceeded_exception_reason)
+                    is str
+                    and self.attached_file_service_quota_exceeded_exception_reason
+                    in _c.attached_file_service_quota_exceeded_exception_reason.values
                 )
             )
             and self.sdk_unknown_member is None

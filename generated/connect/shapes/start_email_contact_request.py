@@ -301,19 +301,37 @@ class StartEmailContactRequest(_rt.Shape):
 
     def _is_valid(self) -> bool:
         return (
-            _c.instance_id.accepts(self.instance_id)
-            and _c.email_address_info.accepts(self.from_email_address)
-            and _c.email_address.accepts(self.destination_email_address)
-            and _c.inbound_email_content.accepts(self.email_message)
-            and (self.description is None or _c.description.accepts(self.description))
+            (type(self.instance_id) is str and 1 <= len(self.instance_id) <= 100)
+            and (
+                type(self.from_email_address) is EmailAddressInfo
+                and self.from_email_address._is_valid()
+            )
+            and (
+                type(self.destination_email_address) is str
+                and 1 <= len(self.destination_email_address) <= 255
+                and _c.email_address.find(self.destination_email_address) is not None
+            )
+            and (
+                type(self.email_message) is InboundEmailContent
+                and self.email_message._is_valid()
+            )
+            and (
+                self.description is None
+                or (type(self.description) is str and len(self.description) <= 4096)
+            )
             and (
                 self.references is None
                 or _c.contact_references.accepts(self.references)
             )
-            and (self.name is None or _c.name.accepts(self.name))
+            and (
+                self.name is None or (type(self.name) is str and len(self.name) <= 1024)
+            )
             and (
                 self.additional_recipients is None
-                or _c.inbound_additional_recipients.accepts(self.additional_recipients)
+                or (
+                    type(self.additional_recipients) is InboundAdditionalRecipients
+                    and self.additional_recipients._is_valid()
+                )
             )
             and (
                 self.attachments is None
@@ -321,11 +339,17 @@ class StartEmailContactRequest(_rt.Shape):
             )
             and (
                 self.contact_flow_id is None
-                or _c.contact_flow_id.accepts(self.contact_flow_id)
+                or (
+                    type(self.contact_flow_id) is str
+                    and len(self.contact_flow_id) <= 500
+                )
             )
             and (
                 self.related_contact_id is None
-                or _c.contact_id.accepts(self.related_contact_id)
+                or (
+                    type(self.related_contact_id) is str
+                    and 1 <= len(self.related_contact_id) <= 256
+                )
             )
             and (self.attributes is None or _c.attributes.accepts(self.attributes))
             and (
@@ -333,7 +357,8 @@ class StartEmailContactRequest(_rt.Shape):
                 or _c.segment_attributes.accepts(self.segment_attributes)
             )
             and (
-                self.client_token is None or _c.client_token.accepts(self.client_token)
+                self.client_token is None
+                or (type(self.client_token) is str and len(self.client_token) <= 500)
             )
         )
 
@@ -422,7 +447,7 @@ class StartEmailContactRequest(_rt.Shape):
         if not (
             type(destination_email_address) is str
             and 1 <= len(destination_email_address) <= 255
-            and _c.email_address.find(destination_email_address)
+            and _c.email_address.find(destination_email_address) is not None
         ):
             return None
         email_message = data.get("EmailMessage")
@@ -541,7 +566,7 @@ class StartEmailContactRequest(_rt.Shape):
         if not (
             type(destination_email_address) is str
             and 1 <= len(destination_email_address) <= 255
-            and _c.email_address.find(destination_email_address)
+            and _c.email_address.find(destination_email_address) is not None
         ):
             return False
         email_message = data.get("EmailMessage")

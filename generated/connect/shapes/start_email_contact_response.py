@@ -47,7 +47,9 @@ class StartEmailContactResponse(_rt.Shape):
         return cls(contact_id=contact_id)
 
     def _is_valid(self) -> bool:
-        return self.contact_id is None or _c.contact_id.accepts(self.contact_id)
+        return self.contact_id is None or (
+            type(self.contact_id) is str and 1 <= len(self.contact_id) <= 256
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _c.contact_id.check(

@@ -598,9 +598,20 @@ class _Plain:
         return self.accepts(value)
 
     def accepts_all(self, values: Collection[object]) -> bool:
-        """``all(map(self.accepts, values))``: the entries of a list or map,
-        where a codec can ask all at once (in C) rather than one by one."""
+        """``all(map(self.accepts, values))``: the entries of a list or map;
+        from ``_MANY`` entries on, a codec may ask all at once (in C)."""
+        if len(values) < _MANY:
+            return all(map(self.accepts, values))
+        return self._accepts_many(values)
+
+    def _accepts_many(self, values: Collection[object]) -> bool:
         return all(map(self.accepts, values))
+
+
+# Below this many entries, one ``accepts`` call per entry is faster than the few
+# passes in C of ``_accepts_many`` (measured: 2 keys 240 ns against 560 ns, 5
+# keys 400 against 670).
+_MANY: Final = 8
 
 
 def _bounds(minimum: int | None, maximum: int | None) -> tuple[int, int]:
@@ -764,11 +775,9 @@ class String(_Plain):
             return False
         return self.pattern is None or self.find(value) is not None
 
-    def accepts_all(self, values: Collection[object]) -> bool:
+    def _accepts_many(self, values: Collection[object]) -> bool:
         if not _ONLY_STR.issuperset(map(type, values)):
             return False
-        if not values:
-            return True
         texts: Collection[str] = values  # type: ignore[assignment]  # exactly str
         if self._low and min(map(len, texts)) < self._low:
             return False
@@ -825,7 +834,7 @@ class Enum(_Plain, Generic[E]):
     def accepts(self, value: object) -> bool:
         return type(value) is str and value in self.values
 
-    def accepts_all(self, values: Collection[object]) -> bool:
+    def _accepts_many(self, values: Collection[object]) -> bool:
         # Exactly str first: only then is hashing one safe (no caller code).
         return _ONLY_STR.issuperset(map(type, values)) and self.values.issuperset(
             values
@@ -890,13 +899,11 @@ class Integer(_Plain):
     def accepts(self, value: object) -> bool:
         return type(value) is int and self.minimum <= value <= self.maximum
 
-    def accepts_all(self, values: Collection[object]) -> bool:
+    def _accepts_many(self, values: Collection[object]) -> bool:
         if not _ONLY_INT.issuperset(map(type, values)):
             return False
         numbers: Collection[int] = values  # type: ignore[assignment]  # exactly int
-        return not numbers or (
-            min(numbers) >= self.minimum and max(numbers) <= self.maximum
-        )
+        return min(numbers) >= self.minimum and max(numbers) <= self.maximum
 
     def dump(self, value: int) -> Any:
         return value

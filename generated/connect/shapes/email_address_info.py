@@ -102,7 +102,7 @@ class EmailAddressInfo(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_email_address, set_display_name = _EMAIL_ADDRESS_INFO_SETTERS
         set_email_address(instance, email_address)
         set_display_name(instance, display_name)

@@ -96,7 +96,7 @@ class EmailAttachment(_rt.Shape):
             return None
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_file_name, set_s3_url = _EMAIL_ATTACHMENT_SETTERS
         set_file_name(instance, file_name)
         set_s3_url(instance, s3_url)

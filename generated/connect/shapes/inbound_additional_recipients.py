@@ -122,7 +122,7 @@ class InboundAdditionalRecipients(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_to_addresses, set_cc_addresses = _INBOUND_ADDITIONAL_RECIPIENTS_SETTERS
         set_to_addresses(instance, to_addresses)
         set_cc_addresses(instance, cc_addresses)

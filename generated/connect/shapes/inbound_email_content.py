@@ -107,7 +107,7 @@ class InboundEmailContent(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_message_source_type, set_raw_message = _INBOUND_EMAIL_CONTENT_SETTERS
         set_message_source_type(instance, message_source_type)
         set_raw_message(instance, raw_message)

@@ -130,7 +130,7 @@ class InboundRawMessage(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_subject, set_body, set_content_type, set_headers = (
             _INBOUND_RAW_MESSAGE_SETTERS
         )

@@ -125,7 +125,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
             found += 1
         if found != len(data) or found != 1:
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_attached_file_invalid_request_exception_reason, set_sdk_unknown_member = (
             _INVALID_REQUEST_EXCEPTION_REASON_SETTERS
         )

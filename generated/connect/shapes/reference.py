@@ -186,7 +186,7 @@ class Reference(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         set_type_value, set_value, set_status, set_arn, set_status_reason = (
             _REFERENCE_SETTERS
         )

@@ -199,7 +199,7 @@ class SegmentAttributeValue(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         (
             set_value_string,
             set_value_map,

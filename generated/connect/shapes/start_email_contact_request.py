@@ -517,7 +517,7 @@ class StartEmailContactRequest(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         (
             set_instance_id,
             set_from_email_address,

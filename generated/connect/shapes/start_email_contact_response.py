@@ -70,7 +70,7 @@ class StartEmailContactResponse(_rt.Shape):
             found += 1
         if found != len(data):
             return None  # an unknown key, or one set to None
-        instance = object.__new__(cls)
+        instance = _rt.new_instance(cls)
         (set_contact_id,) = _START_EMAIL_CONTACT_RESPONSE_SETTERS
         set_contact_id(instance, contact_id)
         return instance

@@ -6,12 +6,16 @@ a recursive structure, and all of Connect has everything else its 405
 operations use. Values come from botocore's model (``near_valid``), mostly
 valid and sometimes off; for each, ``from_dict`` (both ways, every strictness)
 and ``validate_dict`` must give what the exact path gives: ``Reader`` and
-``_from_wire``, then ``validate()``.
+``_from_wire``, then ``validate()``; and for a request shape, ``validate_dict``
+must raise whenever botocore's ``ParamValidator`` reports (the rules botocore
+checks are a subset of the model's: it passes what breaks only a max, a
+pattern or an enum).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import decimal
 import importlib
 import json
 import math
@@ -34,6 +38,7 @@ from tests.draws import draw_batch
 from tests.support import MODELS, reachable, run_codegen
 
 from .near_valid import values
+from .oracles import botocore_violations
 
 TINY = MODELS / "tiny-service-2.json"
 
@@ -90,9 +95,12 @@ def _outcome(package: ModuleType, call: Any) -> tuple[str, Any]:
         return ("violations", [(v.path, v.rule, v.message) for v in error.errors])
 
 
-def agrees(package: ModuleType, cls: Any, data: Any) -> bool:
-    """Asserts the one pass gives the exact path's outcome; whether the one walk
-    itself took ``data`` (rather than falling back)."""
+def agrees(
+    package: ModuleType, cls: Any, data: Any, shape: botocore.model.Shape
+) -> bool:
+    """Asserts the one pass gives the exact path's outcome, and that a request
+    shape's ``validate_dict`` raises whenever botocore's validator reports;
+    whether the one walk itself took ``data`` (rather than falling back)."""
     for strict in (None, True, False):
         for validate in (True, False):
             exact = _outcome(
@@ -107,7 +115,18 @@ def agrees(package: ModuleType, cls: Any, data: Any) -> bool:
     exact = _outcome(package, lambda: cls._read_then_check(data, None, True))
     checked = _outcome(package, lambda: cls.validate_dict(data))
     assert checked == (("object", typed(None)) if exact[0] == "object" else exact)
+    if cls._strict_by_default and _botocore_reports(data, shape):
+        assert checked[0] == "violations"
     return cls._read_checked(data) is not None
+
+
+def _botocore_reports(data: Any, shape: botocore.model.Shape) -> bool:
+    """Whether ``ParamValidator`` reports anything (no answer, so false, where
+    botocore itself raises: it compares a ``Decimal('NaN')`` with a bound)."""
+    try:
+        return bool(botocore_violations(data, shape))
+    except decimal.InvalidOperation:
+        return False
 
 
 def _structures(model: botocore.model.ServiceModel, operations: list[str]) -> Any:
@@ -130,7 +149,8 @@ def _judge(package: ModuleType, shapes: Any, count: int) -> set[str]:
     walked = set()
     for name, shape in shapes:
         cls = getattr(package, name)
-        took = [agrees(package, cls, data) for data in draw_batch(values(shape), count)]
+        drawn = draw_batch(values(shape), count)
+        took = [agrees(package, cls, data, shape) for data in drawn]
         if any(took):
             walked.add(name)
     return walked

@@ -75,7 +75,7 @@ SHAPE_MODULES = frozenset({"enums"})
 # fast paths call.
 METHOD_LOCALS = (
     frozenset({"cls", "data", "path", "reader", "required", "mapping", "datetime"})
-    | frozenset({"depth", "found", "instance"})
+    | frozenset({"depth", "found", "instance", "strict"})
     | BUILTINS
 )
 

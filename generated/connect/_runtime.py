@@ -328,7 +328,6 @@ class Reader:
 
 
 UNKNOWN_MEMBER: Final = "SDK_UNKNOWN_MEMBER"
-_METADATA: Final = "ResponseMetadata"
 
 # Recursive shapes (SegmentAttributeValue) could nest as deep as a document
 # likes; from_dict stops at this depth so that what it returns can always be
@@ -374,17 +373,22 @@ class Shape:
         raise NotImplementedError
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk, for the common case: the
-        instance, or ``None`` when anything is off (then the two passes say what).
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk, for the
+        common case: the instance, or ``None`` when anything is off (then the two
+        passes say what).
 
         Generated per structure; ``depth`` counts the recursive structures above
-        ``data``, as ``Reader.depth`` does. This default answers "off" always.
+        ``data``, as ``Reader.depth`` does; not ``strict``, an unknown key or an
+        explicit ``None`` is ignored, as lenient reading does (a union still
+        leaves them to the two passes). This default answers "off" always.
         """
         return None
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked``'s twin that builds nothing: true only when
         ``from_dict(data, validate=True)`` succeeds (generated per structure)."""
         return False
@@ -412,8 +416,9 @@ class Shape:
         # __init__ may do more) and anything the walk does not take (a broken
         # constraint included) go the exact way.
         if "_read_checked" in cls.__dict__:
+            strictly = cls._strict_by_default if strict is None else strict
             try:
-                checked = cls._read_checked(data)
+                checked = cls._read_checked(data, 0, strictly)
             except RecursionError:
                 checked = None
             if checked is not None:
@@ -444,7 +449,7 @@ class Shape:
         raises, or nothing. This is what ``enable_validation`` runs."""
         if "_dict_ok" in cls.__dict__:
             try:
-                if cls._dict_ok(data):
+                if cls._dict_ok(data, 0, cls._strict_by_default):
                     return
             except RecursionError:
                 pass
@@ -454,13 +459,8 @@ class Shape:
     def _from_response(cls, response: Mapping[str, Any], operation: str) -> Self:
         """Read botocore's parsed response of ``operation`` (leniently); one that
         does not fit the model raises ``ResponseValidationError``."""
-        data = response
-        if _METADATA in data and _METADATA not in cls._wire_names:
-            # botocore's own key, which lenient reading ignores anyway: without
-            # it, the one walk can take the response.
-            data = {key: value for key, value in data.items() if key != _METADATA}
         try:
-            return cls.from_dict(data, strict=False)
+            return cls.from_dict(response, strict=False)
         except ValidationError as invalid:
             raise ResponseValidationError(operation, invalid.errors, response) from None
 
@@ -580,13 +580,15 @@ class Codec(Protocol[T]):
         """True when ``check`` would find nothing wrong (a fast path, no messages)."""
         ...
 
-    def read_checked(self, value: object, depth: int = 0) -> T | None:
+    def read_checked(
+        self, value: object, depth: int = 0, strict: bool = True
+    ) -> T | None:
         """What ``read`` gives for ``value`` when it reads without a violation and
         the result ``accepts``; ``None`` when anything is off (``None`` itself
         included), so the caller takes the exact two-pass path."""
         ...
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         """``read_checked(value, depth) is not None``, building nothing."""
         ...
 
@@ -602,10 +604,10 @@ class _Plain:
     def accepts(self, value: object) -> bool:
         raise NotImplementedError
 
-    def read_checked(self, value: object, depth: int = 0) -> Any:
+    def read_checked(self, value: object, depth: int = 0, strict: bool = True) -> Any:
         return value if self.accepts(value) else None
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         return self.accepts(value)
 
     def accepts_all(self, values: Collection[object]) -> bool:
@@ -1304,13 +1306,15 @@ class Json(_TypeChecked):
     def accepts(self, value: object) -> bool:
         return is_json(value)
 
-    def read_checked(self, value: object, depth: int = 0) -> Document:
+    def read_checked(
+        self, value: object, depth: int = 0, strict: bool = True
+    ) -> Document:
         if value is None:
             return None  # absent, or null: the two passes decide which
         copied = json_copy(value)
         return None if copied is _NOT_JSON else copied
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         return value is not None and is_json(value)
 
     def dump(self, value: Document) -> Any:
@@ -1328,8 +1332,8 @@ class OnePass(Generic[T]):
 
     def __init__(
         self,
-        read: Callable[[object, int], T | None],
-        ok: Callable[[object, int], bool],
+        read: Callable[[object, int, bool], T | None],
+        ok: Callable[[object, int, bool], bool],
     ) -> None:
         self.read = read
         self.ok = ok
@@ -1428,7 +1432,9 @@ class List(Generic[T]):
             return self._plain.accepts_all(value)
         return all(map(self.item.accepts, value))
 
-    def read_checked(self, value: object, depth: int = 0) -> list[T] | None:
+    def read_checked(
+        self, value: object, depth: int = 0, strict: bool = True
+    ) -> list[T] | None:
         if type(value) is not list or not self._low <= len(value) <= self._high:
             return None
         if self._plain is not None:  # entries read as themselves
@@ -1436,19 +1442,19 @@ class List(Generic[T]):
         read = (self._entry or self._one_pass()).read
         result: list[T] = []
         for entry in value:
-            item = read(entry, depth)
+            item = read(entry, depth, strict)
             if item is None:
                 return None
             result.append(item)
         return result
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         if type(value) is not list or not self._low <= len(value) <= self._high:
             return False
         if self._plain is not None:
             return self._plain.accepts_all(value)
         ok = (self._entry or self._one_pass()).ok
-        return all(map(ok, value, repeat(depth)))
+        return all(map(ok, value, repeat(depth), repeat(strict)))
 
     def _one_pass(self) -> OnePass[T]:
         self._entry = one_pass(self.item)
@@ -1571,7 +1577,9 @@ class Map(Generic[K, V]):
             return self._plain.accepts_all(value.values())
         return all(map(self.value.accepts, value.values()))
 
-    def read_checked(self, value: object, depth: int = 0) -> dict[K, V] | None:
+    def read_checked(
+        self, value: object, depth: int = 0, strict: bool = True
+    ) -> dict[K, V] | None:
         # The keys are asked first: a key of exactly str runs no caller code.
         if type(value) is not dict or not self._low <= len(value) <= self._high:
             return None
@@ -1582,13 +1590,13 @@ class Map(Generic[K, V]):
         read = (self._entry or self._one_pass()).read
         result: dict[K, V] = {}
         for key, entry in value.items():
-            item = read(entry, depth)
+            item = read(entry, depth, strict)
             if item is None:
                 return None
             result[key] = item
         return result
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         if type(value) is not dict or not self._low <= len(value) <= self._high:
             return False
         if self._keys is None or not self._keys.accepts_all(value):
@@ -1596,7 +1604,7 @@ class Map(Generic[K, V]):
         if self._plain is not None:
             return self._plain.accepts_all(value.values())
         ok = (self._entry or self._one_pass()).ok
-        return all(map(ok, value.values(), repeat(depth)))
+        return all(map(ok, value.values(), repeat(depth), repeat(strict)))
 
     def _one_pass(self) -> OnePass[V]:
         self._entry = one_pass(self.value)
@@ -1717,15 +1725,19 @@ class Structure(_ClassCodec[S]):
         finally:
             nesting.depth = depth
 
-    def read_checked(self, value: object, depth: int = 0) -> S | None:
+    def read_checked(
+        self, value: object, depth: int = 0, strict: bool = True
+    ) -> S | None:
         """The one-pass reading; a recursive structure counts one level more
         (the class refuses more than ``MAX_DEPTH``, as ``read`` does)."""
         found = self._class or self.cls
-        return found._read_checked(value, depth + 1 if self.recursive else depth)
+        depth = depth + 1 if self.recursive else depth
+        return found._read_checked(value, depth, strict)
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         found = self._class or self.cls
-        return found._dict_ok(value, depth + 1 if self.recursive else depth)
+        depth = depth + 1 if self.recursive else depth
+        return found._dict_ok(value, depth, strict)
 
     def dump(self, value: S) -> Any:
         return value.to_dict()
@@ -1790,10 +1802,12 @@ class Events(_ClassCodec[S], _TypeChecked):
     def accepts(self, value: object) -> bool:
         return issubclass(type(value), EventStream)
 
-    def read_checked(self, value: object, depth: int = 0) -> EventStream[S] | None:
+    def read_checked(
+        self, value: object, depth: int = 0, strict: bool = True
+    ) -> EventStream[S] | None:
         return None  # a stream is wrapped, not checked: the two passes do it
 
-    def dict_ok(self, value: object, depth: int = 0) -> bool:
+    def dict_ok(self, value: object, depth: int = 0, strict: bool = True) -> bool:
         return False
 
     def dump(self, value: EventStream[S]) -> Any:

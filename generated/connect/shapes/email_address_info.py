@@ -82,9 +82,11 @@ class EmailAddressInfo(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 1
@@ -100,7 +102,7 @@ class EmailAddressInfo(_rt.Shape):
             if not (type(display_name) is str and len(display_name) <= 256):
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         set_email_address, set_display_name = _EMAIL_ADDRESS_INFO_SETTERS
@@ -109,7 +111,7 @@ class EmailAddressInfo(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -126,7 +128,7 @@ class EmailAddressInfo(_rt.Shape):
             if not (type(display_name) is str and len(display_name) <= 256):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _EMAIL_ADDRESS_INFO_SETTERS = _rt.slot_setters(EmailAddressInfo)

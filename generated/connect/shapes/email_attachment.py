@@ -78,9 +78,11 @@ class EmailAttachment(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 2
@@ -94,7 +96,7 @@ class EmailAttachment(_rt.Shape):
         s3_url = data.get("S3Url")
         if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
             return None
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         set_file_name, set_s3_url = _EMAIL_ATTACHMENT_SETTERS
@@ -103,7 +105,7 @@ class EmailAttachment(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -118,7 +120,7 @@ class EmailAttachment(_rt.Shape):
         s3_url = data.get("S3Url")
         if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
             return False
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _EMAIL_ATTACHMENT_SETTERS = _rt.slot_setters(EmailAttachment)

@@ -87,9 +87,11 @@ class InboundEmailContent(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 1
@@ -101,11 +103,11 @@ class InboundEmailContent(_rt.Shape):
             return None
         raw_message = data.get("RawMessage")
         if raw_message is not None:
-            raw_message = InboundRawMessage._read_checked(raw_message, depth)
+            raw_message = InboundRawMessage._read_checked(raw_message, depth, strict)
             if raw_message is None:
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         set_message_source_type, set_raw_message = _INBOUND_EMAIL_CONTENT_SETTERS
@@ -114,7 +116,7 @@ class InboundEmailContent(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -127,10 +129,10 @@ class InboundEmailContent(_rt.Shape):
             return False
         raw_message = data.get("RawMessage")
         if raw_message is not None:
-            if not InboundRawMessage._dict_ok(raw_message, depth):
+            if not InboundRawMessage._dict_ok(raw_message, depth, strict):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _INBOUND_EMAIL_CONTENT_SETTERS = _rt.slot_setters(InboundEmailContent)

@@ -107,9 +107,11 @@ class InboundRawMessage(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 3
@@ -124,11 +126,11 @@ class InboundRawMessage(_rt.Shape):
             return None
         headers = data.get("Headers")
         if headers is not None:
-            headers = _c.email_headers.read_checked(headers, depth)
+            headers = _c.email_headers.read_checked(headers, depth, strict)
             if headers is None:
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         set_subject, set_body, set_content_type, set_headers = (
@@ -141,7 +143,7 @@ class InboundRawMessage(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -157,10 +159,10 @@ class InboundRawMessage(_rt.Shape):
             return False
         headers = data.get("Headers")
         if headers is not None:
-            if not _c.email_headers.dict_ok(headers, depth):
+            if not _c.email_headers.dict_ok(headers, depth, strict):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _INBOUND_RAW_MESSAGE_SETTERS = _rt.slot_setters(InboundRawMessage)

@@ -106,9 +106,11 @@ class InvalidRequestExceptionReason(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 0
@@ -124,7 +126,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
                 return None
             found += 1
         if found != len(data) or found != 1:
-            return None  # an unknown key, or one set to None
+            return None  # not exactly one member, an unknown key, or a None
         instance = _rt.new_instance(cls)
         set_attached_file_invalid_request_exception_reason, set_sdk_unknown_member = (
             _INVALID_REQUEST_EXCEPTION_REASON_SETTERS
@@ -136,7 +138,7 @@ class InvalidRequestExceptionReason(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False

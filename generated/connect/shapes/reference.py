@@ -151,9 +151,11 @@ class Reference(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 1
@@ -184,7 +186,7 @@ class Reference(_rt.Shape):
             if not (type(status_reason) is str and len(status_reason) <= 100):
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         set_type_value, set_value, set_status, set_arn, set_status_reason = (
@@ -198,7 +200,7 @@ class Reference(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -230,7 +232,7 @@ class Reference(_rt.Shape):
             if not (type(status_reason) is str and len(status_reason) <= 100):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _REFERENCE_SETTERS = _rt.slot_setters(Reference)

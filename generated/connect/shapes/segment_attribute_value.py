@@ -159,9 +159,11 @@ class SegmentAttributeValue(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if depth > _rt.MAX_DEPTH:
             return None
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
@@ -174,7 +176,9 @@ class SegmentAttributeValue(_rt.Shape):
             found += 1
         value_map = data.get("ValueMap")
         if value_map is not None:
-            value_map = _c.segment_attribute_value_map.read_checked(value_map, depth)
+            value_map = _c.segment_attribute_value_map.read_checked(
+                value_map, depth, strict
+            )
             if value_map is None:
                 return None
             found += 1
@@ -188,7 +192,9 @@ class SegmentAttributeValue(_rt.Shape):
             found += 1
         value_list = data.get("ValueList")
         if value_list is not None:
-            value_list = _c.segment_attribute_value_list.read_checked(value_list, depth)
+            value_list = _c.segment_attribute_value_list.read_checked(
+                value_list, depth, strict
+            )
             if value_list is None:
                 return None
             found += 1
@@ -197,7 +203,7 @@ class SegmentAttributeValue(_rt.Shape):
             if not (type(value_arn) is str and len(value_arn) <= 1024):
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         (
@@ -215,7 +221,7 @@ class SegmentAttributeValue(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if depth > _rt.MAX_DEPTH:
             return False
@@ -229,7 +235,7 @@ class SegmentAttributeValue(_rt.Shape):
             found += 1
         value_map = data.get("ValueMap")
         if value_map is not None:
-            if not _c.segment_attribute_value_map.dict_ok(value_map, depth):
+            if not _c.segment_attribute_value_map.dict_ok(value_map, depth, strict):
                 return False
             found += 1
         value_integer = data.get("ValueInteger")
@@ -242,7 +248,7 @@ class SegmentAttributeValue(_rt.Shape):
             found += 1
         value_list = data.get("ValueList")
         if value_list is not None:
-            if not _c.segment_attribute_value_list.dict_ok(value_list, depth):
+            if not _c.segment_attribute_value_list.dict_ok(value_list, depth, strict):
                 return False
             found += 1
         value_arn = data.get("ValueArn")
@@ -250,7 +256,7 @@ class SegmentAttributeValue(_rt.Shape):
             if not (type(value_arn) is str and len(value_arn) <= 1024):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _SEGMENT_ATTRIBUTE_VALUE_SETTERS = _rt.slot_setters(SegmentAttributeValue)

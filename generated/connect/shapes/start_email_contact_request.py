@@ -430,9 +430,11 @@ class StartEmailContactRequest(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 4
@@ -440,7 +442,9 @@ class StartEmailContactRequest(_rt.Shape):
         if not (type(instance_id) is str and 1 <= len(instance_id) <= 100):
             return None
         from_email_address = data.get("FromEmailAddress")
-        from_email_address = EmailAddressInfo._read_checked(from_email_address, depth)
+        from_email_address = EmailAddressInfo._read_checked(
+            from_email_address, depth, strict
+        )
         if from_email_address is None:
             return None
         destination_email_address = data.get("DestinationEmailAddress")
@@ -451,7 +455,7 @@ class StartEmailContactRequest(_rt.Shape):
         ):
             return None
         email_message = data.get("EmailMessage")
-        email_message = InboundEmailContent._read_checked(email_message, depth)
+        email_message = InboundEmailContent._read_checked(email_message, depth, strict)
         if email_message is None:
             return None
         description = data.get("Description")
@@ -461,7 +465,7 @@ class StartEmailContactRequest(_rt.Shape):
             found += 1
         references = data.get("References")
         if references is not None:
-            references = _c.contact_references.read_checked(references, depth)
+            references = _c.contact_references.read_checked(references, depth, strict)
             if references is None:
                 return None
             found += 1
@@ -473,14 +477,14 @@ class StartEmailContactRequest(_rt.Shape):
         additional_recipients = data.get("AdditionalRecipients")
         if additional_recipients is not None:
             additional_recipients = InboundAdditionalRecipients._read_checked(
-                additional_recipients, depth
+                additional_recipients, depth, strict
             )
             if additional_recipients is None:
                 return None
             found += 1
         attachments = data.get("Attachments")
         if attachments is not None:
-            attachments = _c.email_attachments.read_checked(attachments, depth)
+            attachments = _c.email_attachments.read_checked(attachments, depth, strict)
             if attachments is None:
                 return None
             found += 1
@@ -498,14 +502,14 @@ class StartEmailContactRequest(_rt.Shape):
             found += 1
         attributes = data.get("Attributes")
         if attributes is not None:
-            attributes = _c.attributes.read_checked(attributes, depth)
+            attributes = _c.attributes.read_checked(attributes, depth, strict)
             if attributes is None:
                 return None
             found += 1
         segment_attributes = data.get("SegmentAttributes")
         if segment_attributes is not None:
             segment_attributes = _c.segment_attributes.read_checked(
-                segment_attributes, depth
+                segment_attributes, depth, strict
             )
             if segment_attributes is None:
                 return None
@@ -515,7 +519,7 @@ class StartEmailContactRequest(_rt.Shape):
             if not (type(client_token) is str and len(client_token) <= 500):
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         (
@@ -551,7 +555,7 @@ class StartEmailContactRequest(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -560,7 +564,7 @@ class StartEmailContactRequest(_rt.Shape):
         if not (type(instance_id) is str and 1 <= len(instance_id) <= 100):
             return False
         from_email_address = data.get("FromEmailAddress")
-        if not EmailAddressInfo._dict_ok(from_email_address, depth):
+        if not EmailAddressInfo._dict_ok(from_email_address, depth, strict):
             return False
         destination_email_address = data.get("DestinationEmailAddress")
         if not (
@@ -570,7 +574,7 @@ class StartEmailContactRequest(_rt.Shape):
         ):
             return False
         email_message = data.get("EmailMessage")
-        if not InboundEmailContent._dict_ok(email_message, depth):
+        if not InboundEmailContent._dict_ok(email_message, depth, strict):
             return False
         description = data.get("Description")
         if description is not None:
@@ -579,7 +583,7 @@ class StartEmailContactRequest(_rt.Shape):
             found += 1
         references = data.get("References")
         if references is not None:
-            if not _c.contact_references.dict_ok(references, depth):
+            if not _c.contact_references.dict_ok(references, depth, strict):
                 return False
             found += 1
         name = data.get("Name")
@@ -589,12 +593,14 @@ class StartEmailContactRequest(_rt.Shape):
             found += 1
         additional_recipients = data.get("AdditionalRecipients")
         if additional_recipients is not None:
-            if not InboundAdditionalRecipients._dict_ok(additional_recipients, depth):
+            if not InboundAdditionalRecipients._dict_ok(
+                additional_recipients, depth, strict
+            ):
                 return False
             found += 1
         attachments = data.get("Attachments")
         if attachments is not None:
-            if not _c.email_attachments.dict_ok(attachments, depth):
+            if not _c.email_attachments.dict_ok(attachments, depth, strict):
                 return False
             found += 1
         contact_flow_id = data.get("ContactFlowId")
@@ -611,12 +617,12 @@ class StartEmailContactRequest(_rt.Shape):
             found += 1
         attributes = data.get("Attributes")
         if attributes is not None:
-            if not _c.attributes.dict_ok(attributes, depth):
+            if not _c.attributes.dict_ok(attributes, depth, strict):
                 return False
             found += 1
         segment_attributes = data.get("SegmentAttributes")
         if segment_attributes is not None:
-            if not _c.segment_attributes.dict_ok(segment_attributes, depth):
+            if not _c.segment_attributes.dict_ok(segment_attributes, depth, strict):
                 return False
             found += 1
         client_token = data.get("ClientToken")
@@ -624,7 +630,7 @@ class StartEmailContactRequest(_rt.Shape):
             if not (type(client_token) is str and len(client_token) <= 500):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _START_EMAIL_CONTACT_REQUEST_SETTERS = _rt.slot_setters(StartEmailContactRequest)

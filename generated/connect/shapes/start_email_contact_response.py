@@ -57,9 +57,11 @@ class StartEmailContactResponse(_rt.Shape):
         )
 
     @classmethod
-    def _read_checked(cls, data: object, depth: int = 0) -> Self | None:
-        """``from_dict(data, validate=True)`` in one walk: ``None`` when anything
-        is off (the two passes then say what)."""
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return None
         found = 0
@@ -68,7 +70,7 @@ class StartEmailContactResponse(_rt.Shape):
             if not (type(contact_id) is str and 1 <= len(contact_id) <= 256):
                 return None
             found += 1
-        if found != len(data):
+        if found != len(data) and strict:
             return None  # an unknown key, or one set to None
         instance = _rt.new_instance(cls)
         (set_contact_id,) = _START_EMAIL_CONTACT_RESPONSE_SETTERS
@@ -76,7 +78,7 @@ class StartEmailContactResponse(_rt.Shape):
         return instance
 
     @classmethod
-    def _dict_ok(cls, data: object, depth: int = 0) -> bool:
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
         """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
         if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
             return False
@@ -86,7 +88,7 @@ class StartEmailContactResponse(_rt.Shape):
             if not (type(contact_id) is str and 1 <= len(contact_id) <= 256):
                 return False
             found += 1
-        return found == len(data)
+        return found == len(data) or not strict
 
 
 _START_EMAIL_CONTACT_RESPONSE_SETTERS = _rt.slot_setters(StartEmailContactResponse)

@@ -77,10 +77,12 @@ MODULE_NAMES = frozenset(
 # Module names in ``shapes/`` that are not a structure's own module.
 SHAPE_MODULES = frozenset({"enums"})
 
-# Locals of a generated ``_from_wire``: a member's local must not shadow them,
-# nor a builtin such as ``type``, which the fast path calls.
+# Locals of a generated ``_from_wire``, ``_read_checked`` and ``_dict_ok``: a
+# member's local must not shadow them, nor a builtin such as ``type``, which the
+# fast paths call.
 METHOD_LOCALS = (
     frozenset({"cls", "data", "path", "reader", "required", "mapping", "datetime"})
+    | frozenset({"depth", "found", "instance", "strict"})
     | BUILTINS
 )
 

@@ -129,9 +129,12 @@ class InvalidRequestException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _c.message.accepts(self.message)) and (
+        return (self.message is None or type(self.message) is str) and (
             self.reason is None
-            or _c.invalid_request_exception_reason.accepts(self.reason)
+            or (
+                type(self.reason) is InvalidRequestExceptionReason
+                and self.reason._is_valid()
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -214,9 +217,12 @@ class ServiceQuotaExceededException(ConnectError):
         return cls(message=message, reason=reason)
 
     def _is_valid(self) -> bool:
-        return (self.message is None or _c.message.accepts(self.message)) and (
+        return (self.message is None or type(self.message) is str) and (
             self.reason is None
-            or _c.service_quota_exceeded_exception_reason.accepts(self.reason)
+            or (
+                type(self.reason) is ServiceQuotaExceededExceptionReason
+                and self.reason._is_valid()
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:

@@ -6,6 +6,7 @@ is dumped); ``templates/macros.j2`` prints the methods from them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -14,6 +15,13 @@ from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.kinds import DefaultVisitor, visit
 from codegen.generate.render.context import Context
+from codegen.generate.render.one_pass import (
+    OnePass,
+    is_valid_check,
+    one_pass,
+    setter_names,
+    setters_constant,
+)
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
 from codegen.model.naming import METHOD_LOCALS, type_def_name
@@ -27,7 +35,9 @@ class FieldView:
 
     ``exact`` is the scalar type ``_from_wire`` takes as it is ("" when the
     codec reads every value); ``unknown`` marks a union's field for a member
-    this SDK does not know (``sdk_unknown_member``).
+    this SDK does not know (``sdk_unknown_member``). ``one_pass`` is its part
+    in ``_read_checked`` and ``_dict_ok``; ``setter`` the local holding its
+    slot's setter there; ``valid`` its test in ``_is_valid`` when it is set.
     """
 
     name: str
@@ -41,6 +51,9 @@ class FieldView:
     dump: Dump
     docstring: str
     unknown: bool = False
+    one_pass: OnePass = dataclasses.field(default_factory=OnePass)
+    setter: str = ""
+    valid: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,8 @@ class ClassView:
     wire_names: str
     fields: tuple[FieldView, ...]
     union: bool
+    recursive: bool = False
+    setters: str = ""
     repr_fields: str = "()"
     synthesized_message: str = '""'
     code: str = ""
@@ -71,6 +86,12 @@ class ClassView:
     @property
     def sensitive(self) -> bool:
         return any(field.sensitive for field in self.fields)
+
+    @property
+    def setter_locals(self) -> str:
+        """The target of unpacking ``setters``: ``(set_a,)`` or ``set_a, set_b``."""
+        names = [field.setter for field in self.fields]
+        return f"({names[0]},)" if len(names) == 1 else ", ".join(names)
 
 
 class _Exact(DefaultVisitor[str]):
@@ -201,10 +222,12 @@ def _field(
     else:
         annotation = context.annotation(member.target, *imports)
         codec, exact = context.codec(member.target), visit(target, _Exact())
+    local = _local(member, shape)
+    attribute = f"self.{member.field_name}"
     return FieldView(
         name=member.field_name,
         wire=repr(member.name),
-        local=_local(member, shape),
+        local=local,
         annotation=annotation,
         required=member.required,
         sensitive=(
@@ -214,6 +237,13 @@ def _field(
         exact=exact,
         dump=visit(target, _Dumped()),
         docstring=_member_doc(member, target),
+        one_pass=one_pass(context, member, local, annotation),
+        valid=is_valid_check(
+            one_pass(context, member, attribute, annotation),
+            attribute,
+            codec,
+            annotation,
+        ),
     )
 
 
@@ -275,14 +305,20 @@ def class_view(
     fields = tuple(_field(context, shape, m, imports) for m in shape.members)
     if shape.union:
         fields += (_unknown_member_field(),)
+    setters = setter_names((field.local for field in fields), METHOD_LOCALS)
     return ClassView(
         name=shape.name,
         docstring=_class_doc(shape),
         strict=shape.is_input,
         wire_names=_set_literal(member.name for member in shape.members),
-        fields=fields,
+        fields=tuple(
+            replace(field, setter=setter)
+            for field, setter in zip(fields, setters, strict=True)
+        ),
         union=shape.union,
         type_def=type_def_name(shape.name),
+        recursive=shape.recursive,
+        setters=setters_constant(context, shape),
     )
 
 

@@ -64,9 +64,13 @@ class EmailAddressInfo(_rt.Shape["EmailAddressInfoTypeDef"]):
         return cls(email_address=email_address, display_name=display_name)
 
     def _is_valid(self) -> bool:
-        return _c.email_address.accepts(self.email_address) and (
+        return (
+            type(self.email_address) is str
+            and 1 <= len(self.email_address) <= 255
+            and _c.email_address.find(self.email_address) is not None
+        ) and (
             self.display_name is None
-            or _c.email_address_display_name.accepts(self.display_name)
+            or (type(self.display_name) is str and len(self.display_name) <= 256)
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -80,3 +84,55 @@ class EmailAddressInfo(_rt.Shape["EmailAddressInfoTypeDef"]):
         _c.email_address_display_name.check(
             self.display_name, _rt.join(path, "DisplayName"), errors, sensitive=True
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 1
+        email_address = data.get("EmailAddress")
+        if not (
+            type(email_address) is str
+            and 1 <= len(email_address) <= 255
+            and _c.email_address.find(email_address) is not None
+        ):
+            return None
+        display_name = data.get("DisplayName")
+        if display_name is not None:
+            if not (type(display_name) is str and len(display_name) <= 256):
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        set_email_address, set_display_name = _EMAIL_ADDRESS_INFO_SETTERS
+        set_email_address(instance, email_address)
+        set_display_name(instance, display_name)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 1
+        email_address = data.get("EmailAddress")
+        if not (
+            type(email_address) is str
+            and 1 <= len(email_address) <= 255
+            and _c.email_address.find(email_address) is not None
+        ):
+            return False
+        display_name = data.get("DisplayName")
+        if display_name is not None:
+            if not (type(display_name) is str and len(display_name) <= 256):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_EMAIL_ADDRESS_INFO_SETTERS = _rt.slot_setters(EmailAddressInfo)

@@ -63,9 +63,11 @@ class EmailAttachment(_rt.Shape["EmailAttachmentTypeDef"]):
         return cls(file_name=file_name, s3_url=s3_url)
 
     def _is_valid(self) -> bool:
-        return _c.file_name.accepts(
-            self.file_name
-        ) and _c.pre_signed_attachment_url.accepts(self.s3_url)
+        return (
+            type(self.file_name) is str
+            and 1 <= len(self.file_name) <= 256
+            and _c.file_name.find(self.file_name) is not None
+        ) and (type(self.s3_url) is str and 1 <= len(self.s3_url) <= 2000)
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _c.file_name.check(
@@ -78,3 +80,51 @@ class EmailAttachment(_rt.Shape["EmailAttachmentTypeDef"]):
         _c.pre_signed_attachment_url.check(
             self.s3_url, _rt.join(path, "S3Url"), errors, sensitive=True, required=True
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 2
+        file_name = data.get("FileName")
+        if not (
+            type(file_name) is str
+            and 1 <= len(file_name) <= 256
+            and _c.file_name.find(file_name) is not None
+        ):
+            return None
+        s3_url = data.get("S3Url")
+        if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
+            return None
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        set_file_name, set_s3_url = _EMAIL_ATTACHMENT_SETTERS
+        set_file_name(instance, file_name)
+        set_s3_url(instance, s3_url)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 2
+        file_name = data.get("FileName")
+        if not (
+            type(file_name) is str
+            and 1 <= len(file_name) <= 256
+            and _c.file_name.find(file_name) is not None
+        ):
+            return False
+        s3_url = data.get("S3Url")
+        if not (type(s3_url) is str and 1 <= len(s3_url) <= 2000):
+            return False
+        return found == len(data) or not strict
+
+
+_EMAIL_ATTACHMENT_SETTERS = _rt.slot_setters(EmailAttachment)

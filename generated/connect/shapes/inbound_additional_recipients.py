@@ -99,3 +99,57 @@ class InboundAdditionalRecipients(_rt.Shape["InboundAdditionalRecipientsTypeDef"
         _c.email_address_recipient_list.check(
             self.cc_addresses, _rt.join(path, "CcAddresses"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 0
+        to_addresses = data.get("ToAddresses")
+        if to_addresses is not None:
+            to_addresses = _c.email_address_recipient_list.read_checked(
+                to_addresses, depth, strict
+            )
+            if to_addresses is None:
+                return None
+            found += 1
+        cc_addresses = data.get("CcAddresses")
+        if cc_addresses is not None:
+            cc_addresses = _c.email_address_recipient_list.read_checked(
+                cc_addresses, depth, strict
+            )
+            if cc_addresses is None:
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        set_to_addresses, set_cc_addresses = _INBOUND_ADDITIONAL_RECIPIENTS_SETTERS
+        set_to_addresses(instance, to_addresses)
+        set_cc_addresses(instance, cc_addresses)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 0
+        to_addresses = data.get("ToAddresses")
+        if to_addresses is not None:
+            if not _c.email_address_recipient_list.dict_ok(to_addresses, depth, strict):
+                return False
+            found += 1
+        cc_addresses = data.get("CcAddresses")
+        if cc_addresses is not None:
+            if not _c.email_address_recipient_list.dict_ok(cc_addresses, depth, strict):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_INBOUND_ADDITIONAL_RECIPIENTS_SETTERS = _rt.slot_setters(InboundAdditionalRecipients)

@@ -67,8 +67,15 @@ class InboundEmailContent(_rt.Shape["InboundEmailContentTypeDef"]):
         return cls(message_source_type=message_source_type, raw_message=raw_message)
 
     def _is_valid(self) -> bool:
-        return _c.inbound_message_source_type.accepts(self.message_source_type) and (
-            self.raw_message is None or _c.inbound_raw_message.accepts(self.raw_message)
+        return (
+            type(self.message_source_type) is str
+            and self.message_source_type in _c.inbound_message_source_type.values
+        ) and (
+            self.raw_message is None
+            or (
+                type(self.raw_message) is InboundRawMessage
+                and self.raw_message._is_valid()
+            )
         )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
@@ -82,3 +89,54 @@ class InboundEmailContent(_rt.Shape["InboundEmailContentTypeDef"]):
         _c.inbound_raw_message.check(
             self.raw_message, _rt.join(path, "RawMessage"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 1
+        message_source_type = data.get("MessageSourceType")
+        if not (
+            type(message_source_type) is str
+            and message_source_type in _c.inbound_message_source_type.values
+        ):
+            return None
+        raw_message = data.get("RawMessage")
+        if raw_message is not None:
+            raw_message = InboundRawMessage._read_checked(raw_message, depth, strict)
+            if raw_message is None:
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        set_message_source_type, set_raw_message = _INBOUND_EMAIL_CONTENT_SETTERS
+        set_message_source_type(instance, message_source_type)
+        set_raw_message(instance, raw_message)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 1
+        message_source_type = data.get("MessageSourceType")
+        if not (
+            type(message_source_type) is str
+            and message_source_type in _c.inbound_message_source_type.values
+        ):
+            return False
+        raw_message = data.get("RawMessage")
+        if raw_message is not None:
+            if not InboundRawMessage._dict_ok(raw_message, depth, strict):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_INBOUND_EMAIL_CONTENT_SETTERS = _rt.slot_setters(InboundEmailContent)

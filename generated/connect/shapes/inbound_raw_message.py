@@ -82,9 +82,9 @@ class InboundRawMessage(_rt.Shape["InboundRawMessageTypeDef"]):
 
     def _is_valid(self) -> bool:
         return (
-            _c.inbound_subject.accepts(self.subject)
-            and _c.body.accepts(self.body)
-            and _c.email_message_content_type.accepts(self.content_type)
+            (type(self.subject) is str and len(self.subject) <= 998)
+            and (type(self.body) is str and 1 <= len(self.body) <= 5242880)
+            and (type(self.content_type) is str and 1 <= len(self.content_type) <= 100)
             and (self.headers is None or _c.email_headers.accepts(self.headers))
         )
 
@@ -109,3 +109,64 @@ class InboundRawMessage(_rt.Shape["InboundRawMessageTypeDef"]):
         _c.email_headers.check(
             self.headers, _rt.join(path, "Headers"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 3
+        subject = data.get("Subject")
+        if not (type(subject) is str and len(subject) <= 998):
+            return None
+        body = data.get("Body")
+        if not (type(body) is str and 1 <= len(body) <= 5242880):
+            return None
+        content_type = data.get("ContentType")
+        if not (type(content_type) is str and 1 <= len(content_type) <= 100):
+            return None
+        headers = data.get("Headers")
+        if headers is not None:
+            headers = _c.email_headers.read_checked(headers, depth, strict)
+            if headers is None:
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        set_subject, set_body, set_content_type, set_headers = (
+            _INBOUND_RAW_MESSAGE_SETTERS
+        )
+        set_subject(instance, subject)
+        set_body(instance, body)
+        set_content_type(instance, content_type)
+        set_headers(instance, headers)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 3
+        subject = data.get("Subject")
+        if not (type(subject) is str and len(subject) <= 998):
+            return False
+        body = data.get("Body")
+        if not (type(body) is str and 1 <= len(body) <= 5242880):
+            return False
+        content_type = data.get("ContentType")
+        if not (type(content_type) is str and 1 <= len(content_type) <= 100):
+            return False
+        headers = data.get("Headers")
+        if headers is not None:
+            if not _c.email_headers.dict_ok(headers, depth, strict):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_INBOUND_RAW_MESSAGE_SETTERS = _rt.slot_setters(InboundRawMessage)

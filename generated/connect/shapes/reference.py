@@ -115,13 +115,29 @@ class Reference(_rt.Shape["ReferenceTypeDef"]):
 
     def _is_valid(self) -> bool:
         return (
-            _c.reference_type.accepts(self.type)
-            and (self.value is None or _c.reference_value.accepts(self.value))
-            and (self.status is None or _c.reference_status.accepts(self.status))
-            and (self.arn is None or _c.reference_arn.accepts(self.arn))
+            (type(self.type) is str and self.type in _c.reference_type.values)
+            and (
+                self.value is None
+                or (type(self.value) is str and len(self.value) <= 4096)
+            )
+            and (
+                self.status is None
+                or (
+                    type(self.status) is str
+                    and self.status in _c.reference_status.values
+                )
+            )
+            and (
+                self.arn is None
+                or (
+                    type(self.arn) is str
+                    and 20 <= len(self.arn) <= 256
+                    and _c.reference_arn.find(self.arn) is not None
+                )
+            )
             and (
                 self.status_reason is None
-                or _c.reference_status_reason.accepts(self.status_reason)
+                or (type(self.status_reason) is str and len(self.status_reason) <= 100)
             )
         )
 
@@ -137,3 +153,90 @@ class Reference(_rt.Shape["ReferenceTypeDef"]):
         _c.reference_status_reason.check(
             self.status_reason, _rt.join(path, "StatusReason"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 1
+        type_value = data.get("Type")
+        if not (type(type_value) is str and type_value in _c.reference_type.values):
+            return None
+        value = data.get("Value")
+        if value is not None:
+            if not (type(value) is str and len(value) <= 4096):
+                return None
+            found += 1
+        status = data.get("Status")
+        if status is not None:
+            if not (type(status) is str and status in _c.reference_status.values):
+                return None
+            found += 1
+        arn = data.get("Arn")
+        if arn is not None:
+            if not (
+                type(arn) is str
+                and 20 <= len(arn) <= 256
+                and _c.reference_arn.find(arn) is not None
+            ):
+                return None
+            found += 1
+        status_reason = data.get("StatusReason")
+        if status_reason is not None:
+            if not (type(status_reason) is str and len(status_reason) <= 100):
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        set_type_value, set_value, set_status, set_arn, set_status_reason = (
+            _REFERENCE_SETTERS
+        )
+        set_type_value(instance, type_value)
+        set_value(instance, value)
+        set_status(instance, status)
+        set_arn(instance, arn)
+        set_status_reason(instance, status_reason)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 1
+        type_value = data.get("Type")
+        if not (type(type_value) is str and type_value in _c.reference_type.values):
+            return False
+        value = data.get("Value")
+        if value is not None:
+            if not (type(value) is str and len(value) <= 4096):
+                return False
+            found += 1
+        status = data.get("Status")
+        if status is not None:
+            if not (type(status) is str and status in _c.reference_status.values):
+                return False
+            found += 1
+        arn = data.get("Arn")
+        if arn is not None:
+            if not (
+                type(arn) is str
+                and 20 <= len(arn) <= 256
+                and _c.reference_arn.find(arn) is not None
+            ):
+                return False
+            found += 1
+        status_reason = data.get("StatusReason")
+        if status_reason is not None:
+            if not (type(status_reason) is str and len(status_reason) <= 100):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_REFERENCE_SETTERS = _rt.slot_setters(Reference)

@@ -121,7 +121,7 @@ class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
         return (
             (
                 self.value_string is None
-                or _c.segment_attribute_value_string.accepts(self.value_string)
+                or (type(self.value_string) is str and len(self.value_string) <= 1024)
             )
             and (
                 self.value_map is None
@@ -129,7 +129,10 @@ class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
             )
             and (
                 self.value_integer is None
-                or _c.segment_attribute_value_integer.accepts(self.value_integer)
+                or (
+                    type(self.value_integer) is int
+                    and -2147483648 <= self.value_integer <= 2147483647
+                )
             )
             and (
                 self.value_list is None
@@ -137,7 +140,7 @@ class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
             )
             and (
                 self.value_arn is None
-                or _c.segment_attribute_value_string.accepts(self.value_arn)
+                or (type(self.value_arn) is str and len(self.value_arn) <= 1024)
             )
         )
 
@@ -157,3 +160,106 @@ class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
         _c.segment_attribute_value_string.check(
             self.value_arn, _rt.join(path, "ValueArn"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if depth > _rt.MAX_DEPTH:
+            return None
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 0
+        value_string = data.get("ValueString")
+        if value_string is not None:
+            if not (type(value_string) is str and len(value_string) <= 1024):
+                return None
+            found += 1
+        value_map = data.get("ValueMap")
+        if value_map is not None:
+            value_map = _c.segment_attribute_value_map.read_checked(
+                value_map, depth, strict
+            )
+            if value_map is None:
+                return None
+            found += 1
+        value_integer = data.get("ValueInteger")
+        if value_integer is not None:
+            if not (
+                type(value_integer) is int
+                and -2147483648 <= value_integer <= 2147483647
+            ):
+                return None
+            found += 1
+        value_list = data.get("ValueList")
+        if value_list is not None:
+            value_list = _c.segment_attribute_value_list.read_checked(
+                value_list, depth, strict
+            )
+            if value_list is None:
+                return None
+            found += 1
+        value_arn = data.get("ValueArn")
+        if value_arn is not None:
+            if not (type(value_arn) is str and len(value_arn) <= 1024):
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        (
+            set_value_string,
+            set_value_map,
+            set_value_integer,
+            set_value_list,
+            set_value_arn,
+        ) = _SEGMENT_ATTRIBUTE_VALUE_SETTERS
+        set_value_string(instance, value_string)
+        set_value_map(instance, value_map)
+        set_value_integer(instance, value_integer)
+        set_value_list(instance, value_list)
+        set_value_arn(instance, value_arn)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if depth > _rt.MAX_DEPTH:
+            return False
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 0
+        value_string = data.get("ValueString")
+        if value_string is not None:
+            if not (type(value_string) is str and len(value_string) <= 1024):
+                return False
+            found += 1
+        value_map = data.get("ValueMap")
+        if value_map is not None:
+            if not _c.segment_attribute_value_map.dict_ok(value_map, depth, strict):
+                return False
+            found += 1
+        value_integer = data.get("ValueInteger")
+        if value_integer is not None:
+            if not (
+                type(value_integer) is int
+                and -2147483648 <= value_integer <= 2147483647
+            ):
+                return False
+            found += 1
+        value_list = data.get("ValueList")
+        if value_list is not None:
+            if not _c.segment_attribute_value_list.dict_ok(value_list, depth, strict):
+                return False
+            found += 1
+        value_arn = data.get("ValueArn")
+        if value_arn is not None:
+            if not (type(value_arn) is str and len(value_arn) <= 1024):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_SEGMENT_ATTRIBUTE_VALUE_SETTERS = _rt.slot_setters(SegmentAttributeValue)

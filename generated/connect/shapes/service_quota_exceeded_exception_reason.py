@@ -85,8 +85,11 @@ class ServiceQuotaExceededExceptionReason(
         return (
             (
                 self.attached_file_service_quota_exceeded_exception_reason is None
-                or _c.attached_file_service_quota_exceeded_exception_reason.accepts(
-                    self.attached_file_service_quota_exceeded_exception_reason
+                or (
+                    type(self.attached_file_service_quota_exceeded_exception_reason)
+                    is str
+                    and self.attached_file_service_quota_exceeded_exception_reason
+                    in _c.attached_file_service_quota_exceeded_exception_reason.values
                 )
             )
             and self.sdk_unknown_member is None
@@ -114,3 +117,60 @@ class ServiceQuotaExceededExceptionReason(
                 self.sdk_unknown_member,
             ),
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 0
+        attached_file_service_quota_exceeded_exception_reason = data.get(
+            "AttachedFileServiceQuotaExceededExceptionReason"
+        )
+        if attached_file_service_quota_exceeded_exception_reason is not None:
+            if not (
+                type(attached_file_service_quota_exceeded_exception_reason) is str
+                and attached_file_service_quota_exceeded_exception_reason
+                in _c.attached_file_service_quota_exceeded_exception_reason.values
+            ):
+                return None
+            found += 1
+        if found != len(data) or found != 1:
+            return None  # not exactly one member, an unknown key, or a None
+        instance = _rt.new_instance(cls)
+        (
+            set_attached_file_service_quota_exceeded_exception_reason,
+            set_sdk_unknown_member,
+        ) = _SERVICE_QUOTA_EXCEEDED_EXCEPTION_REASON_SETTERS
+        set_attached_file_service_quota_exceeded_exception_reason(
+            instance, attached_file_service_quota_exceeded_exception_reason
+        )
+        set_sdk_unknown_member(instance, None)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 0
+        attached_file_service_quota_exceeded_exception_reason = data.get(
+            "AttachedFileServiceQuotaExceededExceptionReason"
+        )
+        if attached_file_service_quota_exceeded_exception_reason is not None:
+            if not (
+                type(attached_file_service_quota_exceeded_exception_reason) is str
+                and attached_file_service_quota_exceeded_exception_reason
+                in _c.attached_file_service_quota_exceeded_exception_reason.values
+            ):
+                return False
+            found += 1
+        return found == len(data) == 1
+
+
+_SERVICE_QUOTA_EXCEEDED_EXCEPTION_REASON_SETTERS = _rt.slot_setters(
+    ServiceQuotaExceededExceptionReason
+)

@@ -305,19 +305,37 @@ class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
 
     def _is_valid(self) -> bool:
         return (
-            _c.instance_id.accepts(self.instance_id)
-            and _c.email_address_info.accepts(self.from_email_address)
-            and _c.email_address.accepts(self.destination_email_address)
-            and _c.inbound_email_content.accepts(self.email_message)
-            and (self.description is None or _c.description.accepts(self.description))
+            (type(self.instance_id) is str and 1 <= len(self.instance_id) <= 100)
+            and (
+                type(self.from_email_address) is EmailAddressInfo
+                and self.from_email_address._is_valid()
+            )
+            and (
+                type(self.destination_email_address) is str
+                and 1 <= len(self.destination_email_address) <= 255
+                and _c.email_address.find(self.destination_email_address) is not None
+            )
+            and (
+                type(self.email_message) is InboundEmailContent
+                and self.email_message._is_valid()
+            )
+            and (
+                self.description is None
+                or (type(self.description) is str and len(self.description) <= 4096)
+            )
             and (
                 self.references is None
                 or _c.contact_references.accepts(self.references)
             )
-            and (self.name is None or _c.name.accepts(self.name))
+            and (
+                self.name is None or (type(self.name) is str and len(self.name) <= 1024)
+            )
             and (
                 self.additional_recipients is None
-                or _c.inbound_additional_recipients.accepts(self.additional_recipients)
+                or (
+                    type(self.additional_recipients) is InboundAdditionalRecipients
+                    and self.additional_recipients._is_valid()
+                )
             )
             and (
                 self.attachments is None
@@ -325,11 +343,17 @@ class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
             )
             and (
                 self.contact_flow_id is None
-                or _c.contact_flow_id.accepts(self.contact_flow_id)
+                or (
+                    type(self.contact_flow_id) is str
+                    and len(self.contact_flow_id) <= 500
+                )
             )
             and (
                 self.related_contact_id is None
-                or _c.contact_id.accepts(self.related_contact_id)
+                or (
+                    type(self.related_contact_id) is str
+                    and 1 <= len(self.related_contact_id) <= 256
+                )
             )
             and (self.attributes is None or _c.attributes.accepts(self.attributes))
             and (
@@ -337,7 +361,8 @@ class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
                 or _c.segment_attributes.accepts(self.segment_attributes)
             )
             and (
-                self.client_token is None or _c.client_token.accepts(self.client_token)
+                self.client_token is None
+                or (type(self.client_token) is str and len(self.client_token) <= 500)
             )
         )
 
@@ -407,3 +432,209 @@ class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
         _c.client_token.check(
             self.client_token, _rt.join(path, "ClientToken"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 4
+        instance_id = data.get("InstanceId")
+        if not (type(instance_id) is str and 1 <= len(instance_id) <= 100):
+            return None
+        from_email_address = data.get("FromEmailAddress")
+        from_email_address = EmailAddressInfo._read_checked(
+            from_email_address, depth, strict
+        )
+        if from_email_address is None:
+            return None
+        destination_email_address = data.get("DestinationEmailAddress")
+        if not (
+            type(destination_email_address) is str
+            and 1 <= len(destination_email_address) <= 255
+            and _c.email_address.find(destination_email_address) is not None
+        ):
+            return None
+        email_message = data.get("EmailMessage")
+        email_message = InboundEmailContent._read_checked(email_message, depth, strict)
+        if email_message is None:
+            return None
+        description = data.get("Description")
+        if description is not None:
+            if not (type(description) is str and len(description) <= 4096):
+                return None
+            found += 1
+        references = data.get("References")
+        if references is not None:
+            references = _c.contact_references.read_checked(references, depth, strict)
+            if references is None:
+                return None
+            found += 1
+        name = data.get("Name")
+        if name is not None:
+            if not (type(name) is str and len(name) <= 1024):
+                return None
+            found += 1
+        additional_recipients = data.get("AdditionalRecipients")
+        if additional_recipients is not None:
+            additional_recipients = InboundAdditionalRecipients._read_checked(
+                additional_recipients, depth, strict
+            )
+            if additional_recipients is None:
+                return None
+            found += 1
+        attachments = data.get("Attachments")
+        if attachments is not None:
+            attachments = _c.email_attachments.read_checked(attachments, depth, strict)
+            if attachments is None:
+                return None
+            found += 1
+        contact_flow_id = data.get("ContactFlowId")
+        if contact_flow_id is not None:
+            if not (type(contact_flow_id) is str and len(contact_flow_id) <= 500):
+                return None
+            found += 1
+        related_contact_id = data.get("RelatedContactId")
+        if related_contact_id is not None:
+            if not (
+                type(related_contact_id) is str and 1 <= len(related_contact_id) <= 256
+            ):
+                return None
+            found += 1
+        attributes = data.get("Attributes")
+        if attributes is not None:
+            attributes = _c.attributes.read_checked(attributes, depth, strict)
+            if attributes is None:
+                return None
+            found += 1
+        segment_attributes = data.get("SegmentAttributes")
+        if segment_attributes is not None:
+            segment_attributes = _c.segment_attributes.read_checked(
+                segment_attributes, depth, strict
+            )
+            if segment_attributes is None:
+                return None
+            found += 1
+        client_token = data.get("ClientToken")
+        if client_token is not None:
+            if not (type(client_token) is str and len(client_token) <= 500):
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        (
+            set_instance_id,
+            set_from_email_address,
+            set_destination_email_address,
+            set_email_message,
+            set_description,
+            set_references,
+            set_name,
+            set_additional_recipients,
+            set_attachments,
+            set_contact_flow_id,
+            set_related_contact_id,
+            set_attributes,
+            set_segment_attributes,
+            set_client_token,
+        ) = _START_EMAIL_CONTACT_REQUEST_SETTERS
+        set_instance_id(instance, instance_id)
+        set_from_email_address(instance, from_email_address)
+        set_destination_email_address(instance, destination_email_address)
+        set_email_message(instance, email_message)
+        set_description(instance, description)
+        set_references(instance, references)
+        set_name(instance, name)
+        set_additional_recipients(instance, additional_recipients)
+        set_attachments(instance, attachments)
+        set_contact_flow_id(instance, contact_flow_id)
+        set_related_contact_id(instance, related_contact_id)
+        set_attributes(instance, attributes)
+        set_segment_attributes(instance, segment_attributes)
+        set_client_token(instance, client_token)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 4
+        instance_id = data.get("InstanceId")
+        if not (type(instance_id) is str and 1 <= len(instance_id) <= 100):
+            return False
+        from_email_address = data.get("FromEmailAddress")
+        if not EmailAddressInfo._dict_ok(from_email_address, depth, strict):
+            return False
+        destination_email_address = data.get("DestinationEmailAddress")
+        if not (
+            type(destination_email_address) is str
+            and 1 <= len(destination_email_address) <= 255
+            and _c.email_address.find(destination_email_address) is not None
+        ):
+            return False
+        email_message = data.get("EmailMessage")
+        if not InboundEmailContent._dict_ok(email_message, depth, strict):
+            return False
+        description = data.get("Description")
+        if description is not None:
+            if not (type(description) is str and len(description) <= 4096):
+                return False
+            found += 1
+        references = data.get("References")
+        if references is not None:
+            if not _c.contact_references.dict_ok(references, depth, strict):
+                return False
+            found += 1
+        name = data.get("Name")
+        if name is not None:
+            if not (type(name) is str and len(name) <= 1024):
+                return False
+            found += 1
+        additional_recipients = data.get("AdditionalRecipients")
+        if additional_recipients is not None:
+            if not InboundAdditionalRecipients._dict_ok(
+                additional_recipients, depth, strict
+            ):
+                return False
+            found += 1
+        attachments = data.get("Attachments")
+        if attachments is not None:
+            if not _c.email_attachments.dict_ok(attachments, depth, strict):
+                return False
+            found += 1
+        contact_flow_id = data.get("ContactFlowId")
+        if contact_flow_id is not None:
+            if not (type(contact_flow_id) is str and len(contact_flow_id) <= 500):
+                return False
+            found += 1
+        related_contact_id = data.get("RelatedContactId")
+        if related_contact_id is not None:
+            if not (
+                type(related_contact_id) is str and 1 <= len(related_contact_id) <= 256
+            ):
+                return False
+            found += 1
+        attributes = data.get("Attributes")
+        if attributes is not None:
+            if not _c.attributes.dict_ok(attributes, depth, strict):
+                return False
+            found += 1
+        segment_attributes = data.get("SegmentAttributes")
+        if segment_attributes is not None:
+            if not _c.segment_attributes.dict_ok(segment_attributes, depth, strict):
+                return False
+            found += 1
+        client_token = data.get("ClientToken")
+        if client_token is not None:
+            if not (type(client_token) is str and len(client_token) <= 500):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_START_EMAIL_CONTACT_REQUEST_SETTERS = _rt.slot_setters(StartEmailContactRequest)

@@ -50,9 +50,48 @@ class StartEmailContactResponse(_rt.Shape["StartEmailContactResponseTypeDef"]):
         return cls(contact_id=contact_id)
 
     def _is_valid(self) -> bool:
-        return self.contact_id is None or _c.contact_id.accepts(self.contact_id)
+        return self.contact_id is None or (
+            type(self.contact_id) is str and 1 <= len(self.contact_id) <= 256
+        )
 
     def _check(self, path: str, errors: list[_rt.Violation], sensitive: bool) -> None:
         _c.contact_id.check(
             self.contact_id, _rt.join(path, "ContactId"), errors, sensitive
         )
+
+    @classmethod
+    def _read_checked(
+        cls, data: object, depth: int = 0, strict: bool = True
+    ) -> Self | None:
+        """``from_dict(data, strict=strict, validate=True)`` in one walk: ``None``
+        when anything is off (the two passes then say what)."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return None
+        found = 0
+        contact_id = data.get("ContactId")
+        if contact_id is not None:
+            if not (type(contact_id) is str and 1 <= len(contact_id) <= 256):
+                return None
+            found += 1
+        if found != len(data) and strict:
+            return None  # an unknown key, or one set to None
+        instance = _rt.new_instance(cls)
+        (set_contact_id,) = _START_EMAIL_CONTACT_RESPONSE_SETTERS
+        set_contact_id(instance, contact_id)
+        return instance
+
+    @classmethod
+    def _dict_ok(cls, data: object, depth: int = 0, strict: bool = True) -> bool:
+        """``_read_checked`` building nothing: ``validate_dict``'s one walk."""
+        if type(data) is not dict or not _rt.ONLY_STR.issuperset(map(type, data)):
+            return False
+        found = 0
+        contact_id = data.get("ContactId")
+        if contact_id is not None:
+            if not (type(contact_id) is str and 1 <= len(contact_id) <= 256):
+                return False
+            found += 1
+        return found == len(data) or not strict
+
+
+_START_EMAIL_CONTACT_RESPONSE_SETTERS = _rt.slot_setters(StartEmailContactResponse)

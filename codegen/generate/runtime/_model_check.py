@@ -110,7 +110,6 @@ class _Tree:
                     stack.append((children, item, join(path, shown), sensitive))
         return sorted(found)
 
-
     def carries(self, root: str, params: Mapping[str, Any]) -> bool:
         """Whether the tree from ``root`` has every member ``params`` sets: the
         walk of every call, so no paths are built and a structure's keys are
@@ -143,12 +142,6 @@ class _Tree:
 
 def _sensitive(shape: Any) -> bool:
     return bool(shape.metadata.get("sensitive"))
-
-
-def _unknown(shape: Any, params: Mapping[str, Any]) -> list[str]:
-    """The paths of members in ``params`` that botocore's ``shape`` lacks."""
-    tree = _Tree()
-    return tree.unknown(tree.add(shape), params)
 
 
 class ModelCheck:

@@ -314,7 +314,7 @@ def _reinstall_previous(steps: Steps, project: Path, pin: str) -> None:
         )
 
 
-def main(argv: Sequence[str] | None = None, steps: Steps = DEFAULT_STEPS) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m codegen.update",
         description=(
@@ -356,7 +356,11 @@ def main(argv: Sequence[str] | None = None, steps: Steps = DEFAULT_STEPS) -> int
         action="store_true",
         help="no progress bar (drawn on stderr only when it is a terminal)",
     )
-    arguments = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, steps: Steps = DEFAULT_STEPS) -> int:
+    arguments = _parser().parse_args(argv)
     try:
         api = update(
             arguments.version,

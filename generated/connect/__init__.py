@@ -3,8 +3,8 @@
 """Typed, validated SDK for Connect (StartEmailContact).
 
 Generated from botocore's model. Every name loads its module on first use: the
-shapes need only the standard library; the client and the modeled errors import
-botocore.
+shapes need only the standard library; the clients, the modeled errors and
+``enable_validation`` import botocore.
 
 A copy works with botocore 1.35.68 and later: its tests pass on each release in
 ``BOTOCORE_TESTED`` (the vendored-copy matrix, ``python -m tools.matrix``). For an

@@ -43,7 +43,8 @@ class Pages(Iterator[_Page]):
 
     botocore decides everything about paging (tokens, ``MaxItems`` truncation,
     ``StartingToken``); a modeled error on any page is raised as the package's
-    class, as a single call would raise it. After the last page,
+    class, and a page that does not fit the model as ``ResponseValidationError``,
+    as a single call would raise them. After the last page,
     ``resume_token`` is botocore's token for a later ``starting_token`` (set
     only when ``max_items`` stopped the paging early).
     """
@@ -52,9 +53,11 @@ class Pages(Iterator[_Page]):
         self,
         pages: Any,
         response: type[_Page],
+        operation: str,
         convert: Callable[[ClientError], Exception | None],
     ) -> None:
         self._pages = pages
+        self._operation = operation
         self._iterator: Iterator[Mapping[str, Any]] | None = None
         self._response = response
         self._convert = convert
@@ -72,7 +75,7 @@ class Pages(Iterator[_Page]):
             if modeled is None:
                 raise
             raise modeled from error
-        return self._response.from_dict(page, strict=False)
+        return self._response._from_response(page, self._operation)
 
     @property
     def resume_token(self) -> str | None:
@@ -86,17 +89,19 @@ class AsyncPages(AsyncIterator[_Page]):
     ``AsyncIterable`` of botocore's parsed pages with botocore's
     ``PageIterator`` logic and ``resume_token``), read into the typed response.
 
-    Nothing is sent until the first page is awaited; a modeled error on any
-    page is raised as the package's class.
+    Nothing is sent until the first page is awaited; a modeled error or a page
+    that does not fit the model is raised as ``Pages`` raises it.
     """
 
     def __init__(
         self,
         pages: Any,
         response: type[_Page],
+        operation: str,
         convert: Callable[[ClientError], Exception | None],
     ) -> None:
         self._pages = pages
+        self._operation = operation
         self._iterator: AsyncIterator[Mapping[str, Any]] | None = None
         self._response = response
         self._convert = convert
@@ -114,7 +119,7 @@ class AsyncPages(AsyncIterator[_Page]):
             if modeled is None:
                 raise
             raise modeled from error
-        return self._response.from_dict(page, strict=False)
+        return self._response._from_response(page, self._operation)
 
     @property
     def resume_token(self) -> str | None:

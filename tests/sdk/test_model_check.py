@@ -34,6 +34,7 @@ from generated.connect import (
     SegmentAttributeValue,
     StartEmailContactRequest,
     ValidationError,
+    enable_validation,
 )
 from tests.sdk.sample_requests import make_request
 
@@ -170,3 +171,18 @@ def test_a_request_of_known_members_is_not_refused(
     request: StartEmailContactRequest = make_request()
     assert client.start_email_contact(request).contact_id == "c-1"
     stubber.assert_no_pending_responses()
+
+
+def test_enable_validation_leaves_it_to_botocores_own_check(tmp_path: Path) -> None:
+    """On a plain client the hook runs no model check (docs/generated-api.md):
+    with botocore's validation on, botocore's own error names the member, its
+    exception class, as without the hook."""
+    checked = old_botocore(tmp_path, "1.35.68", validate=True)
+    enable_validation(checked)
+    params = {**NEWER.to_dict(), "ClientToken": "t"}
+    with Stubber(checked) as stubber, pytest.raises(ParamValidationError) as caught:
+        stubber.add_response(METHOD, {"ContactId": "never"})
+        getattr(checked, METHOD)(**params)
+    assert not isinstance(caught.value, ValidationError)
+    unknown = 'Unknown parameter in SegmentAttributes.connect:ContactExpiry: "ValueMap"'
+    assert unknown in str(caught.value)

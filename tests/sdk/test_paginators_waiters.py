@@ -20,7 +20,7 @@ from typing import Any
 import botocore.session
 import pytest
 from botocore.client import BaseClient
-from botocore.exceptions import ClientError, WaiterError
+from botocore.exceptions import ClientError, ParamValidationError, WaiterError
 from botocore.stub import Stubber
 
 from codegen.model.build import build_service
@@ -234,6 +234,33 @@ def test_modeled_error_on_a_later_page(packages: dict[str, Any]) -> None:
             next(pages)
     assert isinstance(e.value, connect.InternalServiceException)
     assert isinstance(e.value.__cause__, ClientError)
+
+
+def test_a_page_that_does_not_fit_the_model(packages: dict[str, Any]) -> None:
+    """A page botocore's own validator refuses (the oracle: the Stubber will not
+    queue it) raises ``ResponseValidationError`` with botocore's page, as a
+    single call's response does; it is no ``ValidationError`` (that is the
+    caller's request)."""
+    connect = packages["connect"]
+    botocore_client = _botocore_client("connect")
+    page: dict[str, Any] = {"InstanceSummaryList": [{"Id": "i-1"}]}
+    with Stubber(botocore_client) as stubber, pytest.raises(ParamValidationError):
+        stubber.add_response("list_instances", {"InstanceSummaryList": [{"Id": 5}]})
+    with Stubber(botocore_client) as stubber:
+        stubber.add_response("list_instances", page)
+        page["InstanceSummaryList"][0]["Id"] = 5  # into the page botocore returns
+        pages = connect.ConnectClient(botocore_client).paginate_list_instances(
+            connect.ListInstancesRequest()
+        )
+        with pytest.raises(connect.ResponseValidationError) as raised:
+            next(pages)
+    error = raised.value
+    assert not isinstance(error, connect.ValidationError)
+    assert error.response is page
+    assert [(v.path, v.rule) for v in error.errors] == [
+        ("InstanceSummaryList[0].Id", "type")
+    ]
+    assert "list_instances" in str(error)
 
 
 # --- waiters --------------------------------------------------------------------

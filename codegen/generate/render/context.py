@@ -30,7 +30,8 @@ _MODULE_DOCS = {
     "package": (
         "Typed, validated SDK for {title}.\n\nGenerated from botocore's model. "
         "Every name loads its module on first use: the shapes need only the "
-        "standard library; the client and the modeled errors import botocore."
+        "standard library; the clients, the modeled errors and "
+        "``enable_validation`` import botocore."
     ),
     "shapes": (
         "Shapes of {title}: a frozen dataclass per structure, an alias per enum.\n\n"

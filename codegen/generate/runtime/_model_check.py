@@ -53,25 +53,37 @@ class _Tree:
         self.nodes: dict[str, _Node] = {}
 
     def add(self, shape: Any) -> str | None:
-        """The key of ``shape``'s node, or ``None`` when it holds no members."""
+        """The key of ``shape``'s node, or ``None`` when it holds no members.
+
+        The new nodes are built aside and published together, so a walk in
+        another thread (a client shared between threads) never meets a node
+        whose children are still being built."""
+        building: dict[str, _Node] = {}
+        key = self._add(shape, building)
+        self.nodes.update(building)
+        return key
+
+    def _add(self, shape: Any, building: dict[str, _Node]) -> str | None:
         kind = shape.type_name
         if kind not in ("structure", "list", "map"):
             return None
         if kind == "structure" and shape.is_document_type:
             return None  # a document holds any JSON value: nothing to look up
         name: str = shape.name
-        if name in self.nodes:
+        if name in self.nodes or name in building:
             return name
         sensitive = _sensitive(shape)
         if kind == "map":  # a key is shown only when nothing about it is secret
             sensitive = sensitive or _sensitive(shape.key) or _sensitive(shape.value)
-        self.nodes[name] = (kind, None, sensitive)  # while its children are built
+        building[name] = (kind, None, sensitive)  # while its children are built
         if kind == "structure":
-            members = {key: self.add(value) for key, value in shape.members.items()}
-            self.nodes[name] = (kind, members, sensitive)
+            members = {
+                key: self._add(value, building) for key, value in shape.members.items()
+            }
+            building[name] = (kind, members, sensitive)
         else:
-            child = self.add(shape.member if kind == "list" else shape.value)
-            self.nodes[name] = (kind, child, sensitive)
+            child = self._add(shape.member if kind == "list" else shape.value, building)
+            building[name] = (kind, child, sensitive)
         return name
 
     def unknown(self, root: str | None, params: Mapping[str, Any]) -> list[str]:
@@ -110,7 +122,6 @@ class _Tree:
                     stack.append((children, item, join(path, shown), sensitive))
         return sorted(found)
 
-
     def carries(self, root: str, params: Mapping[str, Any]) -> bool:
         """Whether the tree from ``root`` has every member ``params`` sets: the
         walk of every call, so no paths are built and a structure's keys are
@@ -143,12 +154,6 @@ class _Tree:
 
 def _sensitive(shape: Any) -> bool:
     return bool(shape.metadata.get("sensitive"))
-
-
-def _unknown(shape: Any, params: Mapping[str, Any]) -> list[str]:
-    """The paths of members in ``params`` that botocore's ``shape`` lacks."""
-    tree = _Tree()
-    return tree.unknown(tree.add(shape), params)
 
 
 class ModelCheck:

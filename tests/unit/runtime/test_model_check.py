@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import botocore
@@ -57,6 +58,12 @@ def input_shape() -> botocore.model.Shape:
     return botocore.model.ShapeResolver(SHAPES).get_shape_by_name("Input")
 
 
+def _unknown(shape: botocore.model.Shape, params: dict[str, Any]) -> list[str]:
+    """The paths of members in ``params`` that botocore's ``shape`` lacks."""
+    tree = mc._Tree()
+    return tree.unknown(tree.add(shape), params)
+
+
 CASES: list[dict[str, Any]] = [
     {"Name": "n", "Extra": 1},
     {"Items": [{"X": "a"}, {"X": "b", "New": 2}]},
@@ -75,7 +82,7 @@ def test_unknown_members_are_what_botocores_validator_names(
     expected = sorted(
         path for path, rule in botocore_violations(params, shape) if rule == "unknown"
     )
-    assert mc._unknown(shape, params) == expected
+    assert _unknown(shape, params) == expected
 
 
 def test_a_map_key_under_a_sensitive_shape_never_shows() -> None:
@@ -86,7 +93,7 @@ def test_a_map_key_under_a_sensitive_shape_never_shows() -> None:
         "SecretKeys": {"secret-key": {"Next": {"New": 1}}},
         "ByKey": {"plain-key": {"New": 1}},
     }
-    assert mc._unknown(input_shape(), params) == [
+    assert _unknown(input_shape(), params) == [
         "ByKey.plain-key.New",
         "SecretKeys.*.Next.New",
         "Secrets.*.New",
@@ -98,7 +105,7 @@ def test_a_value_nested_deeper_than_the_stack_is_walked() -> None:
     item: dict[str, Any] = {"Late": 1}
     for _ in range(5000):
         item = {"Next": item}
-    path = mc._unknown(input_shape(), {"Item": item})
+    path = _unknown(input_shape(), {"Item": item})
     assert path == ["Item" + ".Next" * 5000 + ".Late"]
 
 
@@ -163,3 +170,49 @@ def test_the_error_class_loads_without_botocore() -> None:
         check=True,
     )  # fmt: skip
     assert result.stdout == "[]\n"
+
+
+class _Interleaved:
+    """A botocore shape that, when the check reads its members (its node
+    already begun), runs ``interleave``: what another thread sharing the
+    client may do at that moment."""
+
+    def __init__(self, shape: Any, interleave: Callable[[], None]) -> None:
+        self._shape = shape
+        self._interleave = interleave
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._shape, name)
+
+    @property
+    def members(self) -> Any:
+        self._interleave()
+        return self._shape.members
+
+
+def test_a_call_while_another_operation_is_first_built_sees_whole_nodes() -> None:
+    """``DoOther`` (its input holds ``DoIt``'s) is first called while
+    ``DoIt``'s input node is begun but not built: its unknown member is
+    still found, and ``DoIt``'s own check is whole afterwards."""
+    shapes = {**SHAPES, "Other": {"type": "structure", "members": {}}}
+    shapes["Other"]["members"] = {"In": {"shape": "Input"}}
+    resolver = botocore.model.ShapeResolver(shapes)
+    check, found = mc.ModelCheck(), list[str]()
+
+    def other_call() -> None:
+        other = Meta()
+        other.method_to_api_mapping = {"do_other": "DoOther"}
+        other._shape = resolver.get_shape_by_name("Other")
+        other.operation_model = lambda name: other  # type: ignore[method-assign]
+        with pytest.raises(mc.BotocoreModelError) as caught:
+            check.check(other, "do_other", {"In": {"Name": "n", "Late": 1}})
+        found.extend(v.path for v in caught.value.errors)
+
+    meta = Meta()
+    interleaved: Any = _Interleaved(resolver.get_shape_by_name("Input"), other_call)
+    meta._shape = interleaved
+    check.check(meta, "do_it", {"Name": "n"})
+    assert found == ["In.Late"]
+    with pytest.raises(mc.BotocoreModelError) as caught:
+        check.check(meta, "do_it", {"Item": {"Next": {"Late": 1}}})
+    assert [v.path for v in caught.value.errors] == ["Item.Next.Late"]

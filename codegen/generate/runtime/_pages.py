@@ -7,7 +7,7 @@ modules import it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 from botocore.exceptions import ClientError
 
@@ -36,16 +36,9 @@ def waiter_config(delay: int | None, max_attempts: int | None) -> dict[str, Any]
     return {key: value for key, value in settings.items() if value is not None}
 
 
-class Pages(Iterator[_Page]):
-    """Each page of botocore's ``PageIterator``, read into the typed response.
-
-    botocore decides everything about paging (tokens, ``MaxItems`` truncation,
-    ``StartingToken``); a modeled error on any page is raised as the package's
-    class, and a page that does not fit the model as ``ResponseValidationError``,
-    as a single call would raise them. After the last page,
-    ``resume_token`` is botocore's token for a later ``starting_token`` (set
-    only when ``max_items`` stopped the paging early).
-    """
+class _Paging(Generic[_Page]):
+    """What sync and async pages share: botocore's pages, the typed response
+    each is read into, and how a modeled error is raised."""
 
     def __init__(
         self,
@@ -56,9 +49,38 @@ class Pages(Iterator[_Page]):
     ) -> None:
         self._pages = pages
         self._operation = operation
-        self._iterator: Iterator[Mapping[str, Any]] | None = None
         self._response = response
         self._convert = convert
+
+    def _raise(self, error: ClientError) -> NoReturn:
+        """A modeled error as the package's class, any other as it came."""
+        modeled = self._convert(error)
+        if modeled is None:
+            raise error
+        raise modeled from error
+
+    def _read(self, page: Mapping[str, Any]) -> _Page:
+        return self._response._from_response(page, self._operation)
+
+    @property
+    def resume_token(self) -> str | None:
+        """botocore's ``PageIterator.resume_token`` (set only when ``max_items``
+        stopped the paging early), for a later ``starting_token``."""
+        token: str | None = self._pages.resume_token
+        return token
+
+
+class Pages(_Paging[_Page], Iterator[_Page]):
+    """Each page of botocore's ``PageIterator``, read into the typed response.
+
+    botocore decides everything about paging (tokens, ``MaxItems`` truncation,
+    ``StartingToken``); a modeled error on any page is raised as the package's
+    class, and a page that does not fit the model as ``ResponseValidationError``,
+    as a single call would raise them. After the last page,
+    ``resume_token`` is botocore's token for a later ``starting_token``.
+    """
+
+    _iterator: Iterator[Mapping[str, Any]] | None = None
 
     def __iter__(self) -> Pages[_Page]:
         return self
@@ -69,20 +91,11 @@ class Pages(Iterator[_Page]):
         try:
             page = next(self._iterator)
         except ClientError as error:
-            modeled = self._convert(error)
-            if modeled is None:
-                raise
-            raise modeled from error
-        return self._response._from_response(page, self._operation)
-
-    @property
-    def resume_token(self) -> str | None:
-        """botocore's ``PageIterator.resume_token``."""
-        token: str | None = self._pages.resume_token
-        return token
+            self._raise(error)
+        return self._read(page)
 
 
-class AsyncPages(AsyncIterator[_Page]):
+class AsyncPages(_Paging[_Page], AsyncIterator[_Page]):
     """``Pages`` for ``async for``: each page of an asyncio paginator (an
     ``AsyncIterable`` of botocore's parsed pages with botocore's
     ``PageIterator`` logic and ``resume_token``), read into the typed response.
@@ -91,18 +104,7 @@ class AsyncPages(AsyncIterator[_Page]):
     that does not fit the model is raised as ``Pages`` raises it.
     """
 
-    def __init__(
-        self,
-        pages: Any,
-        response: type[_Page],
-        operation: str,
-        convert: Callable[[ClientError], Exception | None],
-    ) -> None:
-        self._pages = pages
-        self._operation = operation
-        self._iterator: AsyncIterator[Mapping[str, Any]] | None = None
-        self._response = response
-        self._convert = convert
+    _iterator: AsyncIterator[Mapping[str, Any]] | None = None
 
     def __aiter__(self) -> AsyncPages[_Page]:
         return self
@@ -113,15 +115,5 @@ class AsyncPages(AsyncIterator[_Page]):
         try:
             page = await anext(self._iterator)
         except ClientError as error:
-            modeled = self._convert(error)
-            if modeled is None:
-                raise
-            raise modeled from error
-        return self._response._from_response(page, self._operation)
-
-    @property
-    def resume_token(self) -> str | None:
-        """The paginator's ``resume_token`` (set only when ``max_items`` stopped
-        the paging early), for a later ``starting_token``."""
-        token: str | None = self._pages.resume_token
-        return token
+            self._raise(error)
+        return self._read(page)

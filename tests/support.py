@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -40,6 +43,21 @@ def run_codegen(
         timeout=300,
         check=False,
     )
+
+
+@contextmanager
+def imported(root: Path, *packages: str) -> Iterator[list[ModuleType]]:
+    """``packages`` (generated below ``root``) imported for the block; then
+    ``root`` leaves ``sys.path`` and every one of their modules leaves
+    ``sys.modules``, so that a later test may generate a package of the same
+    name elsewhere."""
+    sys.path.insert(0, str(root))
+    try:
+        yield [importlib.import_module(name) for name in packages]
+    finally:
+        sys.path.remove(str(root))
+        for name in [m for m in sys.modules if m.split(".")[0] in packages]:
+            del sys.modules[name]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

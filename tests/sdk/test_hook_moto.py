@@ -2,25 +2,17 @@
 wrote: moto's ``ThreadedMotoServer`` on 127.0.0.1, over real botocore HTTP.
 
 The package is generated for the Connect operations moto implements. The server
-runs in a child process (so this process never imports moto, whose request
-recorder is set up once per process by tests/sdk/test_moto_connect.py), and
-requests are counted where they arrive, by moto's own recorder
-(``/moto-api/recorder/``): valid calls go through, invalid ones never reach it.
+runs in a process of its own (``tests/oracles/moto.py``) and requests are counted
+where they arrive, by moto's own recorder (``/moto-api/recorder/``): valid calls
+go through, invalid ones never reach it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import json
-import os
-import subprocess
-import sys
-import urllib.request
 import uuid
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,94 +23,29 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
 
-from tests.support import run_codegen
+from tests.oracles.moto import CONNECT_OPERATIONS, Moto, running_moto
+from tests.support import imported, run_codegen
 
 PACKAGE = "hookconnect"
-# Every Connect operation moto 5.2.5 implements (moto/connect/responses.py).
-OPERATIONS = (
-    "CreateInstance",
-    "DescribeInstance",
-    "ListInstances",
-    "DeleteInstance",
-    "TagResource",
-    "UntagResource",
-    "ListTagsForResource",
-    "AssociateAnalyticsDataSet",
-    "DisassociateAnalyticsDataSet",
-    "ListAnalyticsDataAssociations",
-)
 REGION = "us-east-1"
 ARN = "arn:aws:connect:us-east-1:123456789012:instance/x"
-
-# The server: prints its port, serves until its stdin closes.
-SERVER = """\
-import sys
-from moto.server import ThreadedMotoServer
-server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-server.start()
-print(server.get_host_and_port()[1], flush=True)
-sys.stdin.read()
-server.stop()
-"""
 
 
 @pytest.fixture(scope="module")
 def connect(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The package generated for ``OPERATIONS``, importable as ``hookconnect``."""
+    """The package generated for moto's operations, importable as ``hookconnect``."""
     root = tmp_path_factory.mktemp("hookpkg")
-    arguments = [f"--operation={name}" for name in OPERATIONS]
+    arguments = [f"--operation={name}" for name in CONNECT_OPERATIONS]
     result = run_codegen(*arguments, "--output", str(root / PACKAGE))
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
-            del sys.modules[name]
-
-
-@dataclass(frozen=True)
-class Moto:
-    endpoint: str
-
-    def api(self, action: str) -> bytes:
-        url = f"{self.endpoint}/moto-api/recorder/{action}"
-        with urllib.request.urlopen(url, timeout=10) as response:
-            body: bytes = response.read()
-        return body
-
-    def requests(self) -> list[dict[str, Any]]:
-        """Every request the server received since the last reset, in order."""
-        lines = self.api("download-recording").decode().splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
+    with imported(root, PACKAGE) as (package,):
+        yield package
 
 
 @pytest.fixture(scope="module")
 def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moto]:
-    folder = tmp_path_factory.mktemp("hookmoto")
-    environment = {
-        **os.environ,
-        "MOTO_RECORDER_FILEPATH": str(folder / "recording.jsonl"),
-        "AWS_EC2_METADATA_DISABLED": "true",
-    }
-    child = subprocess.Popen(
-        [sys.executable, "-c", SERVER],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env=environment,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        port = int(child.stdout.readline())
-        moto = Moto(f"http://127.0.0.1:{port}")
-        moto.api("start-recording")
+    with running_moto(tmp_path_factory.mktemp("hookmoto")) as moto:
         yield moto
-    finally:
-        assert child.stdin is not None
-        child.stdin.close()
-        child.wait(timeout=30)
 
 
 @pytest.fixture
@@ -130,7 +57,7 @@ def boto3_client(
         monkeypatch.setenv(name, str(tmp_path / "none"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    moto_server.api("reset-recording")
+    moto_server.reset()
     client: BaseClient = boto3.client(
         "connect",
         region_name=REGION,

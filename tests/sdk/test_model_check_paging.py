@@ -10,9 +10,7 @@ botocore's ``Stubber`` shows that nothing was sent.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -25,7 +23,7 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.stub import Stubber
 
-from tests.support import run_codegen
+from tests.support import imported, run_codegen
 
 
 @pytest.fixture(scope="module")
@@ -44,13 +42,8 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         made[service] = package
-    sys.path.insert(0, str(root))
-    try:
-        yield {key: importlib.import_module(name) for key, name in made.items()}
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m.startswith("check")]:
-            del sys.modules[name]
+    with imported(root, *made.values()) as packages:
+        yield dict(zip(made, packages, strict=True))
 
 
 def trimmed_client(tmp_path: Path, service: str, shape: str, member: str) -> BaseClient:

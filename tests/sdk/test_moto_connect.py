@@ -1,24 +1,19 @@
 """The generated client against a Connect nobody here wrote: moto's server.
 
 A package is generated for the Connect operations moto implements and its typed
-client talks to ``moto.server.ThreadedMotoServer`` on 127.0.0.1 over real
-botocore HTTP (signing, serialization and parsing are botocore's; the service
-behaviour is moto's). Requests are counted on the server side, by moto's own
-request recorder (``/moto-api/recorder/``), so "validation errors never reach the
-server" is observed where it matters. botocore's own paginator, called directly, is
-the oracle for the pages the typed paginator reads.
+client talks to ``moto.server.ThreadedMotoServer`` on 127.0.0.1 (in a process of
+its own: ``tests/oracles/moto.py``) over real botocore HTTP (signing,
+serialization and parsing are botocore's; the service behaviour is moto's).
+Requests are counted on the server side, by moto's own request recorder
+(``/moto-api/recorder/``), so "validation errors never reach the server" is
+observed where it matters. botocore's own paginator, called directly, is the
+oracle for the pages the typed paginator reads.
 """
 
 from __future__ import annotations
 
-import importlib
-import json
-import sys
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -26,96 +21,41 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from tests.support import run_codegen
+from tests.oracles.moto import CONNECT_OPERATIONS, Moto, running_moto
+from tests.support import imported, run_codegen
 
 PACKAGE = "motoconnect"
-# Every Connect operation moto 5.2.5 implements (moto/connect/responses.py).
-OPERATIONS = (
-    "CreateInstance",
-    "DescribeInstance",
-    "ListInstances",
-    "DeleteInstance",
-    "TagResource",
-    "UntagResource",
-    "ListTagsForResource",
-    "AssociateAnalyticsDataSet",
-    "DisassociateAnalyticsDataSet",
-    "ListAnalyticsDataAssociations",
-)
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's default account
 
 
 @pytest.fixture(scope="module")
 def connect(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The package generated for ``OPERATIONS``, importable as ``motoconnect``."""
+    """The package generated for moto's operations, importable as ``motoconnect``."""
     root = tmp_path_factory.mktemp("motopkg")
-    arguments = [f"--operation={name}" for name in OPERATIONS]
+    arguments = [f"--operation={name}" for name in CONNECT_OPERATIONS]
     result = run_codegen(*arguments, "--output", str(root / PACKAGE))
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
-            del sys.modules[name]
-
-
-@dataclass(frozen=True)
-class Moto:
-    """A running moto server and its request log, both read over HTTP."""
-
-    endpoint: str
-    recording: Path
-
-    def api(self, action: str) -> bytes:
-        url = f"{self.endpoint}/moto-api/recorder/{action}"
-        with urllib.request.urlopen(url, timeout=10) as response:
-            body: bytes = response.read()
-        return body
-
-    def reset(self) -> None:
-        """Forget every recorded request (and keep recording)."""
-        self.api("reset-recording")
-
-    def requests(self) -> list[dict[str, Any]]:
-        """Every request the server received since the last reset, in order."""
-        lines = self.api("download-recording").decode().splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
+    with imported(root, PACKAGE) as (package,):
+        yield package
 
 
 @pytest.fixture(scope="module")
 def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moto]:
-    """moto's threaded server on 127.0.0.1 (a free port), recording requests.
-
-    The environment keeps botocore off anything but the local server: dummy
-    credentials, no instance metadata, no proxy, no config files of the user.
-    """
-    # moto reads MOTO_RECORDER_FILEPATH once, when moto.moto_api is first imported.
-    assert "moto.moto_api" not in sys.modules, "moto imported before its set-up"
+    """moto's server on 127.0.0.1, recording requests; this process's botocore
+    kept off anything but it: dummy credentials, no instance metadata, no
+    proxy, no config files of the user."""
     folder = tmp_path_factory.mktemp("moto")
-    recording = folder / "recording.jsonl"
     patch = pytest.MonkeyPatch()
     patch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     patch.setenv("AWS_CONFIG_FILE", str(folder / "no-config"))
     patch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(folder / "no-credentials"))
     patch.setenv("NO_PROXY", "127.0.0.1")
     patch.setenv("no_proxy", "127.0.0.1")
-    patch.setenv("MOTO_RECORDER_FILEPATH", str(recording))
-    server_module = importlib.import_module("moto.server")
-    server = server_module.ThreadedMotoServer(
-        ip_address="127.0.0.1", port=0, verbose=False
-    )
-    server.start()
     try:
-        host, port = server.get_host_and_port()
-        assert host == "127.0.0.1"
-        moto = Moto(f"http://127.0.0.1:{port}", recording)
-        moto.api("start-recording")
-        yield moto
+        with running_moto(folder) as moto:
+            yield moto
     finally:
-        server.stop()
         patch.undo()
 
 

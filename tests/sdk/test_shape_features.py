@@ -19,7 +19,6 @@ import importlib
 import io
 import json
 import struct
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -35,7 +34,7 @@ from botocore.response import StreamingBody
 from botocore.utils import parse_to_aware_datetime
 from botocore.validate import ParamValidator
 
-from tests.support import MODELS, module_dir, mypy_strict, run_codegen
+from tests.support import MODELS, imported, module_dir, mypy_strict, run_codegen
 
 MODEL = MODELS / "features-service-2.json"
 SERVICE = botocore.model.ServiceModel(
@@ -54,13 +53,8 @@ def generation(
         "--output", str(root / "features"),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module("features"), result.stderr
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m.split(".")[0] == "features"]:
-            del sys.modules[name]
+    with imported(root, "features") as (package,):
+        yield package, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from botocore.validate import ParamValidator
 from codegen.model import ir
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
-from tests.support import MODELS, module_dir, run_codegen
+from tests.support import MODELS, imported, module_dir, run_codegen
 
 TINY = MODELS / "tiny-service-2.json"
 OPERATIONS = ("--operation", "PutThing", "--operation", "Other")
@@ -43,13 +43,8 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
         "--output", str(root / "tiny"),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module("tiny")
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m == "tiny" or m.startswith("tiny.")]:
-            del sys.modules[name]
+    with imported(root, "tiny") as (package,):
+        yield package
 
 
 @pytest.fixture(scope="module")

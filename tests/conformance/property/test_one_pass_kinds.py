@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import decimal
-import importlib
 import json
 import math
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -35,7 +33,7 @@ from codegen.generate.writer import write_package
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
 from tests.draws import draw_batch
-from tests.support import MODELS, reachable, run_codegen
+from tests.support import MODELS, imported, reachable, run_codegen
 
 from .near_valid import values
 from .oracles import botocore_violations
@@ -44,13 +42,8 @@ TINY = MODELS / "tiny-service-2.json"
 
 
 def _imported(root: Path, name: str) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(name)
-    finally:
-        sys.path.remove(str(root))
-        for module in [m for m in sys.modules if m.split(".")[0] == name]:
-            del sys.modules[module]
+    with imported(root, name) as (package,):
+        yield package
 
 
 @pytest.fixture(scope="module")

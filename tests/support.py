@@ -27,6 +27,20 @@ FIXTURES = REPO / "tests" / "fixtures"
 MODELS = FIXTURES / "models"
 CONNECT_RELEASES = FIXTURES / "botocore-connect"
 
+# The runtime modules that importing a generated package loads, sorted:
+# ``_runtime``, the modules it re-exports, and ``_patterns`` (their Pattern).
+RUNTIME_MODULES = (
+    "_codec_base",
+    "_containers",
+    "_documents",
+    "_patterns",
+    "_runtime",
+    "_scalars",
+    "_shape",
+    "_structures",
+    "_values",
+)
+
 
 def run_codegen(
     *args: str, cwd: Path = REPO, env: dict[str, str] | None = None

@@ -8,7 +8,7 @@ import sys
 
 from codegen.generate.layout import module_name, shape_modules
 from codegen.model import ir
-from tests.support import GENERATED, REPO
+from tests.support import GENERATED, REPO, RUNTIME_MODULES
 
 
 def structure(name: str, *targets: str) -> ir.StructureShape:
@@ -83,20 +83,15 @@ def test_importing_the_package_loads_no_shape_and_no_botocore() -> None:
         check=True,
     )  # fmt: skip
     before, after = json.loads(result.stdout)
-    # _patterns holds the codecs' Pattern (stdlib only, compiled on first use);
-    # the automaton and the Unicode tables load with the first pattern needing them.
-    assert before == [
-        "generated",
-        "generated.connect",
-        "generated.connect._patterns",
-        "generated.connect._runtime",
-    ]
+    # _runtime and the modules it re-exports (stdlib only); _patterns holds the
+    # codecs' Pattern (compiled on first use): the automaton and the Unicode
+    # tables load with the first pattern needing them.
+    runtime = [f"generated.connect.{name}" for name in RUNTIME_MODULES]
+    assert before == ["generated", "generated.connect", *runtime]
     assert after == [
         "generated",
         "generated.connect",
-        "generated.connect._codecs",
-        "generated.connect._patterns",
-        "generated.connect._runtime",
+        *sorted([*runtime, "generated.connect._codecs"]),
         "generated.connect.shapes",
         "generated.connect.shapes.email_address_info",
         "generated.connect.shapes.enums",  # the enum codecs name their aliases

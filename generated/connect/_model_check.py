@@ -15,7 +15,7 @@ Standard library only: the clients hand in botocore's ``client.meta``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._runtime import ValidationError, Violation, join, key_text
@@ -32,9 +32,12 @@ class BotocoreModelError(ValidationError):
 
     botocore_version: str
 
-    def __init__(self, errors: list[Violation], botocore_version: str) -> None:
+    def __init__(self, errors: Iterable[Violation], botocore_version: str) -> None:
         self.botocore_version = botocore_version
         super().__init__(errors)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.errors, self.botocore_version))
 
 
 def _message(version: str) -> str:

@@ -46,6 +46,11 @@ class ValidationError(ValueError):
         details = "; ".join(str(error) for error in self.errors)
         super().__init__(f"{count} validation {noun}: {details}")
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled with its violations (``args`` holds only the message), so
+        it crosses a process pool or a task queue as itself."""
+        return (type(self), (self.errors,))
+
 
 class ResponseValidationError(Exception):
     """A service response that does not fit the model (``{"ContactId": 5}``).
@@ -72,6 +77,9 @@ class ResponseValidationError(Exception):
             f"the {operation} response does not fit the model at: {paths} "
             "(its parsed dict is this error's .response)"
         )
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.operation, self.errors, self.response))
 
 
 class _Absent:

@@ -16,8 +16,6 @@ a broken rule is one it checks too."""
 
 from __future__ import annotations
 
-import dataclasses
-import math
 from typing import Any
 
 import pytest
@@ -25,13 +23,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generated.connect import ValidationError
-from generated.connect._errors import ModeledError
-from generated.connect._runtime import Shape
 
 from . import strategies as S
 from .oracles import botocore_violations
 from .profiles import examples
 from .sites import replaced, sites
+from .spelled import typed
 from .test_mutations import CASES, _applies, broken
 from .test_robustness import (
     _FAKED,
@@ -42,24 +39,6 @@ from .test_robustness import (
 )
 
 Outcome = tuple[str, Any]
-
-
-def typed(value: object) -> object:
-    """``value`` with every type spelt out, so that ``1`` and ``1.0``, a list
-    and a tuple, or a ``str`` and a subclass of it never compare equal."""
-    if isinstance(value, ModeledError):
-        names = [name for name, _ in value._fields]
-        return (type(value), tuple((n, typed(getattr(value, n))) for n in names))
-    if isinstance(value, Shape):
-        names = [item.name for item in dataclasses.fields(value)]  # type: ignore[arg-type]
-        return (type(value), tuple((n, typed(getattr(value, n))) for n in names))
-    if isinstance(value, list | tuple):
-        return (type(value), tuple(typed(item) for item in value))
-    if isinstance(value, dict):
-        return (type(value), tuple((typed(k), typed(v)) for k, v in value.items()))
-    if isinstance(value, float) and math.isnan(value):
-        return (float, "nan")
-    return (type(value), value)
 
 
 def _outcome(call: Any) -> Outcome:

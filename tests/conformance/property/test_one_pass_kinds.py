@@ -14,10 +14,8 @@ pattern or an enum).
 
 from __future__ import annotations
 
-import dataclasses
 import decimal
 import json
-import math
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -37,6 +35,7 @@ from tests.support import MODELS, imported, reachable, run_codegen
 
 from .near_valid import values
 from .oracles import botocore_violations
+from .spelled import typed
 
 TINY = MODELS / "tiny-service-2.json"
 
@@ -65,20 +64,6 @@ def connect_all(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType
     files = Renderer(formatter=Unformatted()).render(service)
     write_package(files, root / "connect_onepass")
     yield from _imported(root, "connect_onepass")
-
-
-def typed(value: object) -> object:
-    """``value`` with every type spelt out (``1`` is not ``1.0``, NaN is NaN)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = [item.name for item in dataclasses.fields(value)]
-        return (type(value), tuple((n, typed(getattr(value, n))) for n in names))
-    if isinstance(value, list | tuple):
-        return (type(value), tuple(typed(item) for item in value))
-    if isinstance(value, dict):
-        return (type(value), tuple((typed(k), typed(v)) for k, v in value.items()))
-    if isinstance(value, float) and math.isnan(value):
-        return (float, "nan")
-    return (type(value), value)
 
 
 def _outcome(package: ModuleType, call: Any) -> tuple[str, Any]:

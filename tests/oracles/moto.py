@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+from tests.support import imported, run_codegen
 from tools.matrix.moto_server import moto_server
 
 # Every Connect operation moto 5.2.5 implements (moto/connect/responses.py).
@@ -64,3 +66,14 @@ def running_moto(folder: Path) -> Iterator[Moto]:
         moto = Moto(endpoint, folder / "rec.jsonl")
         moto.api("start-recording")
         yield moto
+
+
+@contextmanager
+def moto_connect_package(root: Path, package: str) -> Iterator[ModuleType]:
+    """The package generated for ``CONNECT_OPERATIONS`` as ``package`` below
+    ``root``, imported for the block."""
+    arguments = [f"--operation={name}" for name in CONNECT_OPERATIONS]
+    result = run_codegen(*arguments, "--output", str(root / package))
+    assert result.returncode == 0, result.stderr
+    with imported(root, package) as (module,):
+        yield module

@@ -23,8 +23,7 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
 
-from tests.oracles.moto import CONNECT_OPERATIONS, Moto, running_moto
-from tests.support import imported, run_codegen
+from tests.oracles.moto import Moto, moto_connect_package, running_moto
 
 PACKAGE = "hookconnect"
 REGION = "us-east-1"
@@ -34,11 +33,7 @@ ARN = "arn:aws:connect:us-east-1:123456789012:instance/x"
 @pytest.fixture(scope="module")
 def connect(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """The package generated for moto's operations, importable as ``hookconnect``."""
-    root = tmp_path_factory.mktemp("hookpkg")
-    arguments = [f"--operation={name}" for name in CONNECT_OPERATIONS]
-    result = run_codegen(*arguments, "--output", str(root / PACKAGE))
-    assert result.returncode == 0, result.stderr
-    with imported(root, PACKAGE) as (package,):
+    with moto_connect_package(tmp_path_factory.mktemp("hookpkg"), PACKAGE) as package:
         yield package
 
 

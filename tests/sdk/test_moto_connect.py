@@ -21,8 +21,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from tests.oracles.moto import CONNECT_OPERATIONS, Moto, running_moto
-from tests.support import imported, run_codegen
+from tests.oracles.moto import Moto, moto_connect_package, running_moto
 
 PACKAGE = "motoconnect"
 REGION = "us-east-1"
@@ -32,11 +31,7 @@ ACCOUNT = "123456789012"  # moto's default account
 @pytest.fixture(scope="module")
 def connect(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """The package generated for moto's operations, importable as ``motoconnect``."""
-    root = tmp_path_factory.mktemp("motopkg")
-    arguments = [f"--operation={name}" for name in CONNECT_OPERATIONS]
-    result = run_codegen(*arguments, "--output", str(root / PACKAGE))
-    assert result.returncode == 0, result.stderr
-    with imported(root, PACKAGE) as (package,):
+    with moto_connect_package(tmp_path_factory.mktemp("motopkg"), PACKAGE) as package:
         yield package
 
 

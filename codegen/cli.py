@@ -210,7 +210,7 @@ def run_diff(arguments: argparse.Namespace) -> int:
         Path(arguments.config), arguments.service, arguments.operation
     )
     # Three stages, the first two possibly a wheel download each.
-    with progress.progress(
+    with progress.Progress(
         3, "diff", enabled=progress.shown(arguments.quiet), unit="step"
     ) as bar:
         bar.step(f"diff: reading {arguments.old}")

@@ -126,8 +126,3 @@ class Progress:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def progress(total: int, label: str, *, enabled: bool, unit: str = "it") -> Progress:
-    """A ``Progress``: a bar on stderr if ``enabled`` (see ``shown``), else nothing."""
-    return Progress(total, label, enabled=enabled, unit=unit)

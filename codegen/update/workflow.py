@@ -207,7 +207,7 @@ def update(
     if version == pin == previous == installed:
         outcome = Outcome(previous, version, Api.UNCHANGED)
     else:
-        with progress.progress(
+        with progress.Progress(
             _STAGES, "update", enabled=show_progress, unit="step"
         ) as bar:
             outcome = _move(version, project, steps, settings, pin, previous, bar)

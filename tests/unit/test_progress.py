@@ -284,7 +284,7 @@ def test_shown_only_on_a_terminal_and_never_when_quiet() -> None:
 
 
 def test_a_disabled_bar_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    with progress.progress(3, "work", enabled=False) as bar:
+    with progress.Progress(3, "work", enabled=False) as bar:
         assert list(bar.track("abc")) == ["a", "b", "c"]
         bar.step("stage")
         bar.note("note")
@@ -295,7 +295,7 @@ def test_a_disabled_bar_writes_nothing(capsys: pytest.CaptureFixture[str]) -> No
 def test_the_bar_goes_to_stderr_and_is_erased(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with progress.progress(3, "work", enabled=True, unit="file") as bar:
+    with progress.Progress(3, "work", enabled=True, unit="file") as bar:
         assert list(bar.track("abc")) == ["a", "b", "c"]
     out, err = capsys.readouterr()
     assert out == ""

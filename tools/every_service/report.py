@@ -56,7 +56,7 @@ class Ticker:
     def __init__(self, total: int, enabled: bool) -> None:
         self.total = total
         self.enabled = enabled
-        self.bar = progress.progress(
+        self.bar = progress.Progress(
             total,
             "every-service",
             enabled=enabled and progress.shown(quiet=False),

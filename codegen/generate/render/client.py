@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
+from codegen.generate.literals import string
 from codegen.generate.render.context import Context
 from codegen.generate.render.paging import (
     PaginatorView,
@@ -50,11 +51,11 @@ def _operation(context: Context, operation: ir.Operation) -> OperationView:
     return OperationView(
         method=operation.method_name,
         docstring=docstring(operation.doc or f"Call ``{operation.name}``.", indent=8),
-        name=repr(operation.botocore_method),
-        operation=repr(operation.name),
+        name=string(operation.botocore_method),
+        operation=string(operation.name),
         request=request or "",
         response=operation.output or "",
-        tokens=tuple(repr(m.name) for m in members if m.idempotency_token),
+        tokens=tuple(string(m.name) for m in members if m.idempotency_token),
     )
 
 
@@ -88,7 +89,7 @@ def client_view(context: Context) -> ClientView:
         docstring=context.module_doc("client"),
         imports=imports.lines(),
         title=context.title,
-        service_name=repr(context.service.name),
+        service_name=string(context.service.name),
         client_class=context.service.client_class,
         operations=operations,
         paginators=paginators,

@@ -59,6 +59,19 @@ _MODULE_DOCS = {
 }
 
 
+# Up to this many operations are named in module docstrings; more are counted
+# (a package of all of Connect would repeat 400 names in each of its modules).
+TITLE_OPERATIONS = 3
+
+
+def title(service: ir.Service) -> str:
+    """How module docstrings name the package: the service and its operations."""
+    names = [op.name for op in service.operations]
+    if len(names) > TITLE_OPERATIONS:
+        return f"{service.service_id} ({len(names)} operations)"
+    return f"{service.service_id} ({', '.join(names)})"
+
+
 class Context:
     """Lookups over one service's shapes while views are computed."""
 
@@ -67,8 +80,7 @@ class Context:
         self.shapes = {shape.name: shape for shape in service.shapes}
         self.codec_names = codec_names(self.shapes)
         self.header = header(service)
-        operations = ", ".join(op.name for op in service.operations)
-        self.title = f"{service.service_id} ({operations})"
+        self.title = title(service)
         structures = [s for s in service.shapes if isinstance(s, ir.StructureShape)]
         self.errors = [s for s in structures if s.error is not None]
         self.plain = {s.name: s for s in structures if s.error is None}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
+from codegen.generate.literals import string
 from codegen.generate.render.context import Context
 from codegen.generate.render.structures import ClassView, error_view
 
@@ -50,7 +51,7 @@ def errors_view(context: Context) -> ErrorsView:
         header=context.header,
         docstring=context.module_doc("errors"),
         imports=imports.lines(),
-        exports=tuple(repr(name) for name in sorted(names)),
+        exports=tuple(string(name) for name in sorted(names)),
         base=base,
         base_docstring=docstring(
             f"Base of the modeled errors of {context.title}.", indent=4

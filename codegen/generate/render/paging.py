@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from codegen.generate.docstrings import docstring
+from codegen.generate.literals import string
 from codegen.model import ir
 from codegen.model.naming import method_name
 
@@ -82,10 +83,10 @@ def paginator_views(service: ir.Service) -> tuple[PaginatorView, ...]:
             PaginatorView(
                 method=paginator.method_name,
                 docstring=docstring(_paginator_doc(paginator, operation), indent=8),
-                operation_method=repr(operation.method_name),
+                operation_method=string(operation.method_name),
                 request=operation.input or "",
                 response=operation.output,
-                operation=repr(operation.name),
+                operation=string(operation.name),
             )
         )
     return tuple(views)
@@ -100,10 +101,10 @@ def waiter_views(service: ir.Service) -> tuple[WaiterView, ...]:
             docstring=docstring(
                 _waiter_doc(waiter, operations[waiter.operation]), indent=8
             ),
-            waiter=repr(method_name(waiter.name)),
+            waiter=string(method_name(waiter.name)),
             request=operations[waiter.operation].input or "",
-            operation=repr(waiter.operation),
-            operation_method=repr(operations[waiter.operation].method_name),
+            operation=string(waiter.operation),
+            operation_method=string(operations[waiter.operation].method_name),
         )
         for waiter in service.waiters
     )

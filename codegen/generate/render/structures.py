@@ -14,6 +14,7 @@ from typing import Literal
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.kinds import DefaultVisitor, visit
+from codegen.generate.literals import string
 from codegen.generate.render.context import Context
 from codegen.generate.render.one_pass import (
     OnePass,
@@ -55,6 +56,14 @@ class FieldView:
     setter: str = ""
     valid: str = ""
 
+    @property
+    def valid_alone(self) -> str:
+        """``valid`` as a whole return value: without the parentheses that
+        only keep it one operand of ``and`` (black drops them there)."""
+        if self.valid.startswith("(") and self.valid.endswith(")"):
+            return self.valid[1:-1]
+        return self.valid
+
 
 @dataclass(frozen=True)
 class ClassView:
@@ -72,7 +81,7 @@ class ClassView:
     synthesized_message: str = '""'
     code: str = ""
     http_status: int = 0
-    operation_name: str = "''"
+    operation_name: str = '""'
     message_codec: str = ""
     message_doc: str = ""
     type_def: str = "dict[str, Any]"
@@ -226,7 +235,7 @@ def _field(
     attribute = f"self.{member.field_name}"
     return FieldView(
         name=member.field_name,
-        wire=repr(member.name),
+        wire=string(member.name),
         local=local,
         annotation=annotation,
         required=member.required,
@@ -274,9 +283,17 @@ def _unknown_member_field() -> FieldView:
     )
 
 
+def _pairs(pairs: Iterable[tuple[str, bool]]) -> str:
+    """A tuple literal of ``(name, flag)`` pairs, strings in black's quotes."""
+    items = [f"({string(name)}, {flag})" for name, flag in pairs]
+    if len(items) == 1:
+        return f"({items[0]},)"
+    return f"({', '.join(items)})"
+
+
 def _set_literal(names: Iterable[str]) -> str:
     """``frozenset({...})`` source with a stable order."""
-    items = ", ".join(repr(name) for name in sorted(names))
+    items = ", ".join(string(name) for name in sorted(names))
     return f"frozenset({{{items}}})" if items else "frozenset()"
 
 
@@ -344,11 +361,11 @@ def error_view(
     assert shape.error is not None
     return replace(
         view,
-        repr_fields=repr(tuple((field.name, field.sensitive) for field in fields)),
+        repr_fields=_pairs((field.name, field.sensitive) for field in fields),
         synthesized_message=message,
-        code=repr(shape.error.code),
+        code=string(shape.error.code),
         http_status=shape.error.http_status,
-        operation_name=repr(operation),
+        operation_name=string(operation),
         message_codec=_message_codec(shape, fields),
         message_doc=_message_doc(fields),
         type_def=ClassView.type_def,

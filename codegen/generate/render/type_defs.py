@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
+from codegen.generate.literals import string
 from codegen.generate.render.context import Context
 from codegen.generate.types import TypeDefAnnotation
 from codegen.model import ir
@@ -47,7 +48,7 @@ class KeyView:
     @property
     def literal(self) -> str:
         """The key as a string literal (the functional syntax's)."""
-        return repr(self.wire)
+        return string(self.wire)
 
 
 @dataclass(frozen=True)

@@ -18,3 +18,63 @@ REQUESTS: Final[Mapping[str, str]] = {
     "StartEmailContact": "StartEmailContactRequest",
 }
 """Each operation's model name, and the name of its request class in ``shapes``."""
+
+MEMBERS: Final[Mapping[str, Mapping[str, str | None]]] = {
+    "EmailAddressInfo": {
+        "EmailAddress": None,
+        "DisplayName": None,
+    },
+    "EmailAttachment": {
+        "FileName": None,
+        "S3Url": None,
+    },
+    "InboundAdditionalRecipients": {
+        "ToAddresses": "[EmailAddressInfo]",
+        "CcAddresses": "[EmailAddressInfo]",
+    },
+    "InboundEmailContent": {
+        "MessageSourceType": None,
+        "RawMessage": "InboundRawMessage",
+    },
+    "InboundRawMessage": {
+        "Subject": None,
+        "Body": None,
+        "ContentType": None,
+        "Headers": None,
+    },
+    "Reference": {
+        "Type": None,
+        "Value": None,
+        "Status": None,
+        "Arn": None,
+        "StatusReason": None,
+    },
+    "SegmentAttributeValue": {
+        "ValueString": None,
+        "ValueMap": "{SegmentAttributeValue}",
+        "ValueInteger": None,
+        "ValueList": "[SegmentAttributeValue]",
+        "ValueArn": None,
+    },
+    "StartEmailContactRequest": {
+        "InstanceId": None,
+        "FromEmailAddress": "EmailAddressInfo",
+        "DestinationEmailAddress": None,
+        "EmailMessage": "InboundEmailContent",
+        "Description": None,
+        "References": "{Reference}",
+        "Name": None,
+        "AdditionalRecipients": "InboundAdditionalRecipients",
+        "Attachments": "[EmailAttachment]",
+        "ContactFlowId": None,
+        "RelatedContactId": None,
+        "Attributes": None,
+        "SegmentAttributes": "{SegmentAttributeValue}",
+        "ClientToken": None,
+    },
+}
+"""The members each request structure can hold, by wire name, and what each
+leads to: ``None`` (nothing with members of its own), a structure's name, or
+one in ``[...]``/``{...}`` per list/map around it. The clients' model check
+compares this with the installed botocore's model once per operation: when
+botocore has them all, no call of the operation is walked."""

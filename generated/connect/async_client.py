@@ -24,6 +24,7 @@ from botocore.exceptions import ClientError
 from . import shapes
 from ._hook import Mode, check_request, validation_mode
 from ._model_check import ModelCheck
+from ._operations import MEMBERS, REQUESTS
 from .errors import error_from_client_error
 
 __all__ = ["AioClient", "AioSession", "AsyncConnectClient"]
@@ -90,7 +91,7 @@ class AsyncConnectClient:
         self._client = client
         self._opener = opener
         self._validate = validation_mode(validate)
-        self._model_check = ModelCheck()
+        self._model_check = ModelCheck(REQUESTS, MEMBERS)
 
     @classmethod
     def from_session(

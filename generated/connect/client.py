@@ -21,6 +21,7 @@ from botocore.exceptions import ClientError
 from . import shapes
 from ._hook import Mode, check_request, validation_mode
 from ._model_check import ModelCheck
+from ._operations import MEMBERS, REQUESTS
 from .errors import error_from_client_error
 
 __all__ = ["ConnectClient"]
@@ -42,7 +43,7 @@ class ConnectClient:
     def __init__(self, client: BaseClient, *, validate: bool | Mode = True) -> None:
         self._client = client
         self._validate = validation_mode(validate)
-        self._model_check = ModelCheck()
+        self._model_check = ModelCheck(REQUESTS, MEMBERS)
 
     @classmethod
     def from_session(

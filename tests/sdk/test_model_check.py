@@ -186,3 +186,30 @@ def test_enable_validation_leaves_it_to_botocores_own_check(tmp_path: Path) -> N
     assert not isinstance(caught.value, ValidationError)
     unknown = 'Unknown parameter in SegmentAttributes.connect:ContactExpiry: "ValueMap"'
     assert unknown in str(caught.value)
+
+
+def test_on_the_release_it_was_generated_from_no_call_is_walked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """botocore's own model has every member the package can set, so the
+    check is done once, not per call (``_Tree.unknown`` is never run)."""
+    from generated.connect import _model_check
+
+    def walked(*arguments: object) -> list[str]:
+        raise AssertionError("the request was walked")
+
+    monkeypatch.setattr(_model_check._Tree, "unknown", walked)
+    plain = botocore.session.get_session().create_client(
+        "connect",
+        region_name="us-east-1",
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="secret",
+        config=Config(parameter_validation=False),
+    )
+    with Stubber(plain) as stubber:
+        for _ in range(2):
+            stubber.add_response(METHOD, {"ContactId": "c-1"})
+        client = ConnectClient(plain)
+        for _ in range(2):
+            assert client.start_email_contact(NEWER).contact_id == "c-1"
+        stubber.assert_no_pending_responses()

@@ -63,6 +63,7 @@ def async_client_view(context: Context) -> AsyncClientView:
     imports.add("._hook", "check_request")
     imports.add("._hook", "validation_mode")
     imports.add("._model_check", "ModelCheck")
+    imports.add("._operations", "MEMBERS", "REQUESTS")
     if sync.paginators:
         imports.add("._pages", "AsyncPages")
         imports.add("._pages", "pagination_config")

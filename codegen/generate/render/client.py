@@ -79,6 +79,7 @@ def client_view(context: Context) -> ClientView:
     imports.add("._hook", "check_request")
     imports.add("._hook", "validation_mode")
     imports.add("._model_check", "ModelCheck")
+    imports.add("._operations", "MEMBERS", "REQUESTS")
     if paginators:
         imports.add("._pages", "Pages")
         imports.add("._pages", "pagination_config")

@@ -8,13 +8,19 @@ instead). So each call first walks the request's parameter dict alongside the
 installed botocore's input shape: linear in the request, over plain nodes made
 from botocore's shapes once per client and operation.
 
+When the package's own tables (``_operations.MEMBERS``) show that botocore's
+model has every member any request of an operation can set, as it has when
+botocore is the release the package was generated from or a later one, the
+per-call walk is skipped for that operation: no request built from the
+package's classes can then carry a member botocore lacks.
+
 Standard library only: the clients hand in botocore's ``client.meta``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from ._runtime import ValidationError, Violation, join, key_text
 
@@ -154,39 +160,106 @@ class _Tree:
                     push((children, item))
         return True
 
+    def covers(
+        self,
+        root: str | None,
+        request: str,
+        members: Mapping[str, Mapping[str, str | None]],
+    ) -> bool:
+        """Whether the tree from ``root`` has every member the package's
+        structure ``request``, and each structure it leads to, can hold.
+
+        ``members`` is ``_operations.MEMBERS``: per structure, each member's
+        wire name and what it leads to: ``None`` (no members of its own), a
+        structure's name, or one in ``[...]``/``{...}`` per list/map around
+        it. Lists and maps must be botocore's at every level, and a structure
+        missing from the table is not covered; under a member botocore says
+        holds no members (a scalar, a document) nothing is compared, as the
+        per-call walk would not look there either."""
+        nodes = self.nodes
+        seen: set[tuple[str | None, str]] = set()
+        stack: list[tuple[str | None, str]] = [(root, request)]
+        while stack:
+            key, name = stack.pop()
+            if (key, name) in seen:
+                continue
+            seen.add((key, name))
+            mine = members.get(name)
+            if mine is None:
+                return False
+            if key is None:
+                if mine:
+                    return False
+                continue
+            kind, children, _ = nodes[key]
+            if kind != "structure" or not children.keys() >= mine.keys():
+                return False
+            for wire, leads in mine.items():
+                child = children[wire]
+                while leads is not None and child is not None and leads[0] in "[{":
+                    expected = "list" if leads[0] == "[" else "map"
+                    kind, child, _ = nodes[child]
+                    if kind != expected:
+                        return False
+                    leads = leads[1:-1]
+                if leads is not None and child is not None:
+                    stack.append((child, leads))
+        return True
+
 
 def _sensitive(shape: Any) -> bool:
     return bool(shape.metadata.get("sensitive"))
 
 
+# What ``ModelCheck`` keeps for an operation whose every request botocore's
+# model covers: there is nothing to check per call.
+_COVERED: Final = "\x00covered"
+
+
 class ModelCheck:
     """One per client: each operation's botocore input shape, reduced to plain
-    nodes the first time the operation is called."""
+    nodes the first time the operation is called, and compared once with the
+    package's own tables (``requests`` and ``members`` of ``_operations``)."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        requests: Mapping[str, str] | None = None,
+        members: Mapping[str, Mapping[str, str | None]] | None = None,
+    ) -> None:
         self._tree = _Tree()
         self._inputs: dict[str, str | None] = {}
+        self._requests = requests or {}
+        self._members = members or {}
 
     def check(self, meta: Any, method: str, params: Mapping[str, Any]) -> None:
         """Raise ``BotocoreModelError`` when botocore's model (``meta`` is the
         botocore client's ``meta``) lacks the operation ``method`` or a member
         ``params`` sets."""
         if method not in self._inputs:
-            operation = meta.method_to_api_mapping.get(method)
-            if operation is None:
-                version = _version()
-                rule = Violation(
-                    "", "unknown", f"operation {method}: " + _message(version)
-                )
-                raise BotocoreModelError([rule], version)
-            shape = meta.service_model.operation_model(operation).input_shape
-            self._inputs[method] = None if shape is None else self._tree.add(shape)
-        errors = self._tree.unknown(self._inputs[method], params)
+            self._inputs[method] = self._first_call(meta, method)
+        root = self._inputs[method]
+        if root == _COVERED:
+            return
+        errors = self._tree.unknown(root, params)
         if errors:
             version = _version()
             message = _message(version)
             violations = [Violation(path, "unknown", message) for path in errors]
             raise BotocoreModelError(violations, version)
+
+    def _first_call(self, meta: Any, method: str) -> str | None:
+        """botocore's input node for ``method``, or ``_COVERED``."""
+        operation = meta.method_to_api_mapping.get(method)
+        if operation is None:
+            version = _version()
+            rule = Violation("", "unknown", f"operation {method}: " + _message(version))
+            raise BotocoreModelError([rule], version)
+        shape = meta.service_model.operation_model(operation).input_shape
+        root = None if shape is None else self._tree.add(shape)
+        request = self._requests.get(operation)
+        if request is not None and self._tree.covers(root, request, self._members):
+            return _COVERED
+        return root
 
 
 def _version() -> str:

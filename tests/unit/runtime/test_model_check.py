@@ -216,3 +216,61 @@ def test_a_call_while_another_operation_is_first_built_sees_whole_nodes() -> Non
     with pytest.raises(mc.BotocoreModelError) as caught:
         check.check(meta, "do_it", {"Item": {"Next": {"Late": 1}}})
     assert [v.path for v in caught.value.errors] == ["Item.Next.Late"]
+
+
+# The package's own table for SHAPES' Input (``_operations.MEMBERS``' form).
+MEMBERS: dict[str, dict[str, str | None]] = {
+    "Input": {
+        "Name": None,
+        "Items": "[Item]",
+        "ByKey": "{Item}",
+        "Secrets": "{Item}",
+        "SecretKeys": "{Item}",
+        "Doc": None,
+        "Item": "Item",
+    },
+    "Item": {"X": None, "Next": "Item"},
+}
+REQUESTS = {"DoIt": "Input"}
+
+
+def _covered(members: dict[str, dict[str, str | None]]) -> bool:
+    tree = mc._Tree()
+    return tree.covers(tree.add(input_shape()), "Input", members)
+
+
+def test_a_model_with_every_member_of_the_package_skips_the_walk() -> None:
+    """Covered (a recursive structure too): no call is walked, so what only a
+    hand-made dict could carry is not looked at (the package's classes
+    cannot write it)."""
+    assert _covered(MEMBERS)
+    check, meta = mc.ModelCheck(REQUESTS, MEMBERS), Meta()
+    check.check(meta, "do_it", {"Name": "n", "New": 1})
+    assert meta.lookups == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"Item": {"X": None, "Next": "Item", "Later": None}},  # a newer member
+        {"Input": {**MEMBERS["Input"], "Items": "{Item}"}},  # a map, not a list
+        {"Input": {**MEMBERS["Input"], "Items": "[[Item]]"}},  # one list more
+        {"Item": None},  # a structure the table lacks
+    ],
+)
+def test_a_model_without_one_of_them_is_walked_on_every_call(
+    change: dict[str, Any],
+) -> None:
+    members = {**MEMBERS, **change}
+    members = {name: entry for name, entry in members.items() if entry is not None}
+    assert not _covered(members)
+    check = mc.ModelCheck(REQUESTS, members)
+    with pytest.raises(mc.BotocoreModelError):
+        check.check(Meta(), "do_it", {"Item": {"Later": 1}})
+
+
+def test_a_union_is_never_covered() -> None:
+    """A union's ``to_dict`` can write botocore's unknown-member key, which no
+    model has: operations holding one keep the walk."""
+    members = {**MEMBERS, "Item": {**MEMBERS["Item"], "SDK_UNKNOWN_MEMBER": None}}
+    assert not _covered(members)

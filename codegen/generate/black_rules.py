@@ -45,9 +45,6 @@ class StatementLayout:
                 return None
             if isinstance(node, ast.Assign) and len(node.targets) != 1:
                 return None
-            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-            if isinstance(target, ast.Tuple) and not code.startswith("("):
-                return self.unpacking(target, node.value)
             if isinstance(node, ast.AnnAssign) and not isinstance(node.value, ast.Call):
                 return self.annotation(node)
             laid = self.right_hand(
@@ -151,24 +148,6 @@ class StatementLayout:
             " " * (self.indent + 4) + annotation,
             " " * self.indent + ")" + rest,
         ]
-        return lines if all(_fits(0, line) for line in lines) else None
-
-    def unpacking(self, target: ast.Tuple, value: ast.expr) -> list[str] | None:
-        """``a, b = X`` too long: black brackets the targets, one per line."""
-        names = [self.text(element) for element in target.elts]
-        rest = self.code[target.end_col_offset :]
-        deeper = self.indent + 4
-        targets = ", ".join(names)
-        value_text = self.text(value)
-        if _fits(self.indent, targets + " = (") and _fits(deeper, value_text):
-            # black prefers the value in parentheses to splitting the targets
-            return [
-                " " * self.indent + targets + " = (",
-                " " * deeper + value_text,
-                " " * self.indent + ")",
-            ]
-        body = [" " * deeper + name + "," for name in names]
-        lines = [" " * self.indent + "(", *body, " " * self.indent + ")" + rest]
         return lines if all(_fits(0, line) for line in lines) else None
 
     def right_hand(

@@ -82,7 +82,7 @@ SHAPE_MODULES = frozenset({"enums"})
 # fast paths call.
 METHOD_LOCALS = (
     frozenset({"cls", "data", "path", "reader", "required", "mapping", "datetime"})
-    | frozenset({"depth", "found", "instance", "strict"})
+    | frozenset({"depth", "draft", "found", "instance", "strict"})
     | BUILTINS
 )
 

@@ -49,8 +49,8 @@ from ._shape import UNKNOWN_MEMBER as UNKNOWN_MEMBER
 from ._shape import Reader as Reader
 from ._shape import Shape as Shape
 from ._shape import describe as describe
-from ._shape import new_instance as new_instance
-from ._shape import slot_setters as slot_setters
+from ._shape import draft_class as draft_class
+from ._shape import rebuilt as rebuilt
 from ._structures import Events as Events
 from ._structures import EventStream as EventStream
 from ._structures import Structure as Structure

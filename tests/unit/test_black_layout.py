@@ -78,18 +78,6 @@ CASES = [
         "return (type(self.evaluation_form_id) is str and 1 <= len(self.evaluation_form_id) <= 500) and type(self.evaluation_form_arn) is str",
     ),
     (
-        8,
-        "set_instance_id, set_evaluation_form_id, set_evaluation_form_version = _ACTIVATE_EVALUATION_FORM_REQUEST_SETTERS",
-    ),
-    (
-        8,
-        "set_id_value, set_accepted_by_agent_timestamp, set_preview_end_timestamp, set_connected_to_agent_timestamp = _AGENT_INFO_SETTERS",
-    ),
-    (
-        8,
-        "(set_flow_association_summary_list,) = _BATCH_GET_FLOW_ASSOCIATION_RESPONSE_SETTERS",
-    ),
-    (
         12,
         'data["AgentFirstCallbackAfterContactWorkConfig"] = self.agent_first_callback_after_contact_work_config.to_dict()',
     ),

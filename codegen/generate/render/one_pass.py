@@ -10,7 +10,6 @@ off. The expressions mirror ``_runtime``'s codecs; the property test
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from codegen.generate.kinds import ShapeVisitor, visit
@@ -128,24 +127,9 @@ def one_pass(
     return visit(target, _OnePass(local, context.codec(member.target), annotation))
 
 
-def setter_names(locals_: Iterable[str], taken: frozenset[str]) -> tuple[str, ...]:
-    """The locals holding each field's slot setter (``set_<local>``), clear of
-    every member's local and of the method's own names."""
-    locals_ = tuple(locals_)
-    used = set(locals_) | taken
-    names = []
-    for local in locals_:
-        name = f"set_{local}"
-        while name in used:
-            name += "_"
-        used.add(name)
-        names.append(name)
-    return tuple(names)
-
-
-def setters_constant(context: Context, shape: ir.StructureShape) -> str:
-    """The module constant holding a class's slot setters."""
-    return f"_{context.codec_names[shape.name].upper()}_SETTERS"
+def draft_constant(context: Context, shape: ir.StructureShape) -> str:
+    """The module constant holding a class's mutable twin (its draft class)."""
+    return f"_{context.codec_names[shape.name].upper()}_DRAFT"
 
 
 def is_valid_check(part: OnePass, local: str, codec: str, annotation: str) -> str:

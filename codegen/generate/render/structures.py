@@ -18,10 +18,9 @@ from codegen.generate.literals import string
 from codegen.generate.render.context import Context
 from codegen.generate.render.one_pass import (
     OnePass,
+    draft_constant,
     is_valid_check,
     one_pass,
-    setter_names,
-    setters_constant,
 )
 from codegen.model import ir
 from codegen.model.build import UNKNOWN_MEMBER_FIELD
@@ -37,8 +36,8 @@ class FieldView:
     ``exact`` is the scalar type ``_from_wire`` takes as it is ("" when the
     codec reads every value); ``unknown`` marks a union's field for a member
     this SDK does not know (``sdk_unknown_member``). ``one_pass`` is its part
-    in ``_read_checked`` and ``_dict_ok``; ``setter`` the local holding its
-    slot's setter there; ``valid`` its test in ``_is_valid`` when it is set.
+    in ``_read_checked`` and ``_dict_ok``; ``valid`` its test in ``_is_valid``
+    when it is set.
     """
 
     name: str
@@ -53,7 +52,6 @@ class FieldView:
     docstring: str
     unknown: bool = False
     one_pass: OnePass = dataclasses.field(default_factory=OnePass)
-    setter: str = ""
     valid: str = ""
 
     @property
@@ -76,7 +74,8 @@ class ClassView:
     fields: tuple[FieldView, ...]
     union: bool
     recursive: bool = False
-    setters: str = ""
+    draft: str = ""
+    """The module constant holding the class's mutable twin (``_read_checked``)."""
     repr_fields: str = "()"
     synthesized_message: str = '""'
     code: str = ""
@@ -95,12 +94,6 @@ class ClassView:
     @property
     def sensitive(self) -> bool:
         return any(field.sensitive for field in self.fields)
-
-    @property
-    def setter_locals(self) -> str:
-        """The target of unpacking ``setters``: ``(set_a,)`` or ``set_a, set_b``."""
-        names = [field.setter for field in self.fields]
-        return f"({names[0]},)" if len(names) == 1 else ", ".join(names)
 
 
 class _Exact(DefaultVisitor[str]):
@@ -322,20 +315,16 @@ def class_view(
     fields = tuple(_field(context, shape, m, imports) for m in shape.members)
     if shape.union:
         fields += (_unknown_member_field(),)
-    setters = setter_names((field.local for field in fields), METHOD_LOCALS)
     return ClassView(
         name=shape.name,
         docstring=_class_doc(shape),
         strict=shape.is_input,
         wire_names=_set_literal(member.name for member in shape.members),
-        fields=tuple(
-            replace(field, setter=setter)
-            for field, setter in zip(fields, setters, strict=True)
-        ),
+        fields=fields,
         union=shape.union,
         type_def=type_def_name(shape.name),
         recursive=shape.recursive,
-        setters=setters_constant(context, shape),
+        draft=draft_constant(context, shape),
     )
 
 

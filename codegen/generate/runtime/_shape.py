@@ -2,7 +2,7 @@
 ``from_dict`` carries down the tree.
 
 Also how a structure prints (``describe``: sensitive members hidden, never
-raising) and is built without ``__init__`` (``slot_setters``), and the depth
+raising) and is built without ``__init__`` (``draft_class``), and the depth
 limit (``MAX_DEPTH``) that every recursive walk shares. Above ``_values``;
 no codec is needed here (the codecs sit above, in ``_codec_base`` on).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from _thread import _local
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar
 
@@ -288,26 +288,27 @@ SENSITIVE: Final[Mapping[str, bool]] = MappingProxyType({"sensitive": True})
 ``secret: str = field(metadata=SENSITIVE)``; its value never shows in a repr."""
 
 
-if TYPE_CHECKING:
+def draft_class(cls: type[Shape[Any]]) -> type[Any]:
+    """A mutable twin of the generated class ``cls``: the same slots on the
+    same base, so an instance whose fields ``_read_checked`` has set by plain
+    attribute assignment becomes an instance of ``cls`` when its ``__class__``
+    is assigned. No ``__init__`` or frozen ``__setattr__`` runs: that costs
+    about a third of calling a slot's setter per field."""
+    return type(
+        f"{cls.__name__}Draft",
+        (Shape,),
+        {"__slots__": cls.__slots__, "__module__": cls.__module__},
+    )
 
-    def new_instance(cls: type[T]) -> T:
-        """An instance whose fields ``slot_setters`` then set: no ``__init__``."""
 
-else:
-    # ``object.__new__`` found once: looking it up on ``object`` per instance
-    # costs a fifth of the call.
-    new_instance = object.__new__
-
-
-def slot_setters(cls: type[Shape[Any]]) -> tuple[Callable[[Any, Any], None], ...]:
-    """The ``__set__`` of each field's slot, in field order.
-
-    ``_read_checked`` builds an instance of values it has checked with these
-    (after ``object.__new__``): a frozen dataclass's ``__init__`` pays for a
-    keyword call and an ``object.__setattr__`` per field, about twice as much.
-    """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    return tuple(cls.__dict__[item.name].__set__ for item in fields)
+def rebuilt(draft: Any, cls: type[T]) -> T:
+    """``draft``'s fields on a new instance of ``cls``: for a subclass of a
+    generated class whose layout differs (it adds a ``__dict__`` or slots),
+    which a draft's ``__class__`` cannot become."""
+    instance = object.__new__(cls)
+    for name in type(draft).__slots__:
+        object.__setattr__(instance, name, getattr(draft, name))
+    return instance
 
 
 def is_sensitive(item: dataclasses.Field[Any]) -> bool:

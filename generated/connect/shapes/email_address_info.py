@@ -108,10 +108,15 @@ class EmailAddressInfo(_rt.Shape["EmailAddressInfoTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        set_email_address, set_display_name = _EMAIL_ADDRESS_INFO_SETTERS
-        set_email_address(instance, email_address)
-        set_display_name(instance, display_name)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _EMAIL_ADDRESS_INFO_DRAFT()
+        draft.email_address = email_address
+        draft.display_name = display_name
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -135,4 +140,4 @@ class EmailAddressInfo(_rt.Shape["EmailAddressInfoTypeDef"]):
         return found == len(data) or not strict
 
 
-_EMAIL_ADDRESS_INFO_SETTERS = _rt.slot_setters(EmailAddressInfo)
+_EMAIL_ADDRESS_INFO_DRAFT = _rt.draft_class(EmailAddressInfo)

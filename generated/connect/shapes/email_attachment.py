@@ -102,10 +102,15 @@ class EmailAttachment(_rt.Shape["EmailAttachmentTypeDef"]):
             return None
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        set_file_name, set_s3_url = _EMAIL_ATTACHMENT_SETTERS
-        set_file_name(instance, file_name)
-        set_s3_url(instance, s3_url)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _EMAIL_ATTACHMENT_DRAFT()
+        draft.file_name = file_name
+        draft.s3_url = s3_url
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -127,4 +132,4 @@ class EmailAttachment(_rt.Shape["EmailAttachmentTypeDef"]):
         return found == len(data) or not strict
 
 
-_EMAIL_ATTACHMENT_SETTERS = _rt.slot_setters(EmailAttachment)
+_EMAIL_ATTACHMENT_DRAFT = _rt.draft_class(EmailAttachment)

@@ -127,10 +127,15 @@ class InboundAdditionalRecipients(_rt.Shape["InboundAdditionalRecipientsTypeDef"
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        set_to_addresses, set_cc_addresses = _INBOUND_ADDITIONAL_RECIPIENTS_SETTERS
-        set_to_addresses(instance, to_addresses)
-        set_cc_addresses(instance, cc_addresses)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _INBOUND_ADDITIONAL_RECIPIENTS_DRAFT()
+        draft.to_addresses = to_addresses
+        draft.cc_addresses = cc_addresses
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -152,4 +157,4 @@ class InboundAdditionalRecipients(_rt.Shape["InboundAdditionalRecipientsTypeDef"
         return found == len(data) or not strict
 
 
-_INBOUND_ADDITIONAL_RECIPIENTS_SETTERS = _rt.slot_setters(InboundAdditionalRecipients)
+_INBOUND_ADDITIONAL_RECIPIENTS_DRAFT = _rt.draft_class(InboundAdditionalRecipients)

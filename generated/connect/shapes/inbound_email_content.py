@@ -113,10 +113,15 @@ class InboundEmailContent(_rt.Shape["InboundEmailContentTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        set_message_source_type, set_raw_message = _INBOUND_EMAIL_CONTENT_SETTERS
-        set_message_source_type(instance, message_source_type)
-        set_raw_message(instance, raw_message)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _INBOUND_EMAIL_CONTENT_DRAFT()
+        draft.message_source_type = message_source_type
+        draft.raw_message = raw_message
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -139,4 +144,4 @@ class InboundEmailContent(_rt.Shape["InboundEmailContentTypeDef"]):
         return found == len(data) or not strict
 
 
-_INBOUND_EMAIL_CONTENT_SETTERS = _rt.slot_setters(InboundEmailContent)
+_INBOUND_EMAIL_CONTENT_DRAFT = _rt.draft_class(InboundEmailContent)

@@ -136,14 +136,17 @@ class InboundRawMessage(_rt.Shape["InboundRawMessageTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        set_subject, set_body, set_content_type, set_headers = (
-            _INBOUND_RAW_MESSAGE_SETTERS
-        )
-        set_subject(instance, subject)
-        set_body(instance, body)
-        set_content_type(instance, content_type)
-        set_headers(instance, headers)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _INBOUND_RAW_MESSAGE_DRAFT()
+        draft.subject = subject
+        draft.body = body
+        draft.content_type = content_type
+        draft.headers = headers
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -169,4 +172,4 @@ class InboundRawMessage(_rt.Shape["InboundRawMessageTypeDef"]):
         return found == len(data) or not strict
 
 
-_INBOUND_RAW_MESSAGE_SETTERS = _rt.slot_setters(InboundRawMessage)
+_INBOUND_RAW_MESSAGE_DRAFT = _rt.draft_class(InboundRawMessage)

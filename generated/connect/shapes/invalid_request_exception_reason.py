@@ -133,14 +133,17 @@ class InvalidRequestExceptionReason(_rt.Shape["InvalidRequestExceptionReasonType
             found += 1
         if found != len(data) or found != 1:
             return None  # not exactly one member, an unknown key, or a None
-        instance = _rt.new_instance(cls)
-        set_attached_file_invalid_request_exception_reason, set_sdk_unknown_member = (
-            _INVALID_REQUEST_EXCEPTION_REASON_SETTERS
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _INVALID_REQUEST_EXCEPTION_REASON_DRAFT()
+        draft.attached_file_invalid_request_exception_reason = (
+            attached_file_invalid_request_exception_reason
         )
-        set_attached_file_invalid_request_exception_reason(
-            instance, attached_file_invalid_request_exception_reason
-        )
-        set_sdk_unknown_member(instance, None)
+        draft.sdk_unknown_member = None
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -163,6 +166,4 @@ class InvalidRequestExceptionReason(_rt.Shape["InvalidRequestExceptionReasonType
         return found == len(data) == 1
 
 
-_INVALID_REQUEST_EXCEPTION_REASON_SETTERS = _rt.slot_setters(
-    InvalidRequestExceptionReason
-)
+_INVALID_REQUEST_EXCEPTION_REASON_DRAFT = _rt.draft_class(InvalidRequestExceptionReason)

@@ -192,15 +192,18 @@ class Reference(_rt.Shape["ReferenceTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        set_type_value, set_value, set_status, set_arn, set_status_reason = (
-            _REFERENCE_SETTERS
-        )
-        set_type_value(instance, type_value)
-        set_value(instance, value)
-        set_status(instance, status)
-        set_arn(instance, arn)
-        set_status_reason(instance, status_reason)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _REFERENCE_DRAFT()
+        draft.type = type_value
+        draft.value = value
+        draft.status = status
+        draft.arn = arn
+        draft.status_reason = status_reason
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -239,4 +242,4 @@ class Reference(_rt.Shape["ReferenceTypeDef"]):
         return found == len(data) or not strict
 
 
-_REFERENCE_SETTERS = _rt.slot_setters(Reference)
+_REFERENCE_DRAFT = _rt.draft_class(Reference)

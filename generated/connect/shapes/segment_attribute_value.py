@@ -208,19 +208,18 @@ class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        (
-            set_value_string,
-            set_value_map,
-            set_value_integer,
-            set_value_list,
-            set_value_arn,
-        ) = _SEGMENT_ATTRIBUTE_VALUE_SETTERS
-        set_value_string(instance, value_string)
-        set_value_map(instance, value_map)
-        set_value_integer(instance, value_integer)
-        set_value_list(instance, value_list)
-        set_value_arn(instance, value_arn)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _SEGMENT_ATTRIBUTE_VALUE_DRAFT()
+        draft.value_string = value_string
+        draft.value_map = value_map
+        draft.value_integer = value_integer
+        draft.value_list = value_list
+        draft.value_arn = value_arn
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -262,4 +261,4 @@ class SegmentAttributeValue(_rt.Shape["SegmentAttributeValueTypeDef"]):
         return found == len(data) or not strict
 
 
-_SEGMENT_ATTRIBUTE_VALUE_SETTERS = _rt.slot_setters(SegmentAttributeValue)
+_SEGMENT_ATTRIBUTE_VALUE_DRAFT = _rt.draft_class(SegmentAttributeValue)

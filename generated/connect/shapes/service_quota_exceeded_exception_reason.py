@@ -140,15 +140,17 @@ class ServiceQuotaExceededExceptionReason(
             found += 1
         if found != len(data) or found != 1:
             return None  # not exactly one member, an unknown key, or a None
-        instance = _rt.new_instance(cls)
-        (
-            set_attached_file_service_quota_exceeded_exception_reason,
-            set_sdk_unknown_member,
-        ) = _SERVICE_QUOTA_EXCEEDED_EXCEPTION_REASON_SETTERS
-        set_attached_file_service_quota_exceeded_exception_reason(
-            instance, attached_file_service_quota_exceeded_exception_reason
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _SERVICE_QUOTA_EXCEEDED_EXCEPTION_REASON_DRAFT()
+        draft.attached_file_service_quota_exceeded_exception_reason = (
+            attached_file_service_quota_exceeded_exception_reason
         )
-        set_sdk_unknown_member(instance, None)
+        draft.sdk_unknown_member = None
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -171,6 +173,6 @@ class ServiceQuotaExceededExceptionReason(
         return found == len(data) == 1
 
 
-_SERVICE_QUOTA_EXCEEDED_EXCEPTION_REASON_SETTERS = _rt.slot_setters(
+_SERVICE_QUOTA_EXCEEDED_EXCEPTION_REASON_DRAFT = _rt.draft_class(
     ServiceQuotaExceededExceptionReason
 )

@@ -525,37 +525,27 @@ class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        (
-            set_instance_id,
-            set_from_email_address,
-            set_destination_email_address,
-            set_email_message,
-            set_description,
-            set_references,
-            set_name,
-            set_additional_recipients,
-            set_attachments,
-            set_contact_flow_id,
-            set_related_contact_id,
-            set_attributes,
-            set_segment_attributes,
-            set_client_token,
-        ) = _START_EMAIL_CONTACT_REQUEST_SETTERS
-        set_instance_id(instance, instance_id)
-        set_from_email_address(instance, from_email_address)
-        set_destination_email_address(instance, destination_email_address)
-        set_email_message(instance, email_message)
-        set_description(instance, description)
-        set_references(instance, references)
-        set_name(instance, name)
-        set_additional_recipients(instance, additional_recipients)
-        set_attachments(instance, attachments)
-        set_contact_flow_id(instance, contact_flow_id)
-        set_related_contact_id(instance, related_contact_id)
-        set_attributes(instance, attributes)
-        set_segment_attributes(instance, segment_attributes)
-        set_client_token(instance, client_token)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _START_EMAIL_CONTACT_REQUEST_DRAFT()
+        draft.instance_id = instance_id
+        draft.from_email_address = from_email_address
+        draft.destination_email_address = destination_email_address
+        draft.email_message = email_message
+        draft.description = description
+        draft.references = references
+        draft.name = name
+        draft.additional_recipients = additional_recipients
+        draft.attachments = attachments
+        draft.contact_flow_id = contact_flow_id
+        draft.related_contact_id = related_contact_id
+        draft.attributes = attributes
+        draft.segment_attributes = segment_attributes
+        draft.client_token = client_token
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -637,4 +627,4 @@ class StartEmailContactRequest(_rt.Shape["StartEmailContactRequestTypeDef"]):
         return found == len(data) or not strict
 
 
-_START_EMAIL_CONTACT_REQUEST_SETTERS = _rt.slot_setters(StartEmailContactRequest)
+_START_EMAIL_CONTACT_REQUEST_DRAFT = _rt.draft_class(StartEmailContactRequest)

@@ -75,9 +75,14 @@ class StartEmailContactResponse(_rt.Shape["StartEmailContactResponseTypeDef"]):
             found += 1
         if found != len(data) and strict:
             return None  # an unknown key, or one set to None
-        instance = _rt.new_instance(cls)
-        (set_contact_id,) = _START_EMAIL_CONTACT_RESPONSE_SETTERS
-        set_contact_id(instance, contact_id)
+        # Set on a mutable twin of the class, which then becomes one of it.
+        draft = _START_EMAIL_CONTACT_RESPONSE_DRAFT()
+        draft.contact_id = contact_id
+        try:
+            draft.__class__ = cls
+        except TypeError:  # a subclass that changes the layout
+            return _rt.rebuilt(draft, cls)
+        instance: Self = draft
         return instance
 
     @classmethod
@@ -94,4 +99,4 @@ class StartEmailContactResponse(_rt.Shape["StartEmailContactResponseTypeDef"]):
         return found == len(data) or not strict
 
 
-_START_EMAIL_CONTACT_RESPONSE_SETTERS = _rt.slot_setters(StartEmailContactResponse)
+_START_EMAIL_CONTACT_RESPONSE_DRAFT = _rt.draft_class(StartEmailContactResponse)

@@ -1,6 +1,6 @@
 """How many generated modules black leaves as they are, once laid out.
 
-    .venv/bin/python -m tools.black_stability [--operation all] [--every N]
+    .venv/bin/python -m tools.black_stability [--service S] [--operation X] [--every N]
 
 Renders a package (all of Connect by default) without formatting, lays each
 module out (``codegen.generate.black_layout``) and formats it with black, in a
@@ -36,10 +36,12 @@ class Outcome:
     black_seconds: float
 
 
-def rendered(operations: Sequence[str], every: int = 1) -> dict[str, str]:
-    """The Python modules of a Connect package, as the templates write them
-    (each ``every``-th by name)."""
-    service = build_service(load_model("connect"), list(operations))
+def rendered(
+    operations: Sequence[str], every: int = 1, service_name: str = "connect"
+) -> dict[str, str]:
+    """The Python modules of a package, as the templates write them (each
+    ``every``-th by name)."""
+    service = build_service(load_model(service_name), list(operations))
     files = Renderer(formatter=Unformatted()).render(service)
     names = sorted(name for name in files if name.endswith(".py"))[::every]
     return {name: files[name] for name in names}
@@ -65,10 +67,12 @@ def outcomes(modules: dict[str, str]) -> list[Outcome]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--service", default="connect")
     parser.add_argument("--operation", action="append", default=None)
     parser.add_argument("--every", type=int, default=1, help="every N-th module")
     options = parser.parse_args()
-    results = outcomes(rendered(options.operation or ["all"], options.every))
+    modules = rendered(options.operation or ["all"], options.every, options.service)
+    results = outcomes(modules)
     stable = [result for result in results if result.stable]
     print(
         f"{len(stable)} of {len(results)} modules black leaves as laid out; "

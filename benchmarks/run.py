@@ -358,8 +358,11 @@ def import_time(module: str, path: Path = REPO, repeat: int = 15) -> Sample:
     nothing is subtracted from it: interpreter start-up (``site``, which imports
     the editable install's finder) is outside that line already. ``path`` comes
     first on ``sys.path``, so the module is found there, not through the finder.
+    Bytecode is written even where ``PYTHONDONTWRITEBYTECODE`` is set (as on
+    some CI images): otherwise every run would time compiling the package,
+    while botocore's bytecode came with its install.
     """
-    environment = {"PYTHONPATH": str(path)}
+    environment = {"PYTHONPATH": str(path), "PYTHONDONTWRITEBYTECODE": ""}
     _python("-c", f"import {module}", environment=environment)  # write bytecode
     times = []
     pattern = re.compile(rf"\|\s*(\d+)\s*\|\s*{re.escape(module)}$", re.MULTILINE)

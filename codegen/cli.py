@@ -132,25 +132,38 @@ def run(arguments: argparse.Namespace) -> int:
         service = dataclasses.replace(service, botocore_version=made.botocore_version)
     formatter = FormatCache(default_folder(), progress=progress.shown(arguments.quiet))
     files = Renderer(formatter=formatter).render(service, settings.support)
-    if arguments.check:
-        _print_notes(service)
-        stale = differences(files, settings.output)
-        if stale:
-            print(f"{settings.output} is stale; these files differ:")
-            for name in stale:
-                print(f"  {name}")
-            return 1
-        if made is not None and same_model_elsewhere:
-            print(same_model(settings.output, made, loaded.botocore_version))
-        else:
-            print(f"{settings.output} is up to date")
-        return 0
-    changed = write_package(files, settings.output)
+    if not arguments.check:
+        return _write(files, settings.output, service)
+    if made is not None and same_model_elsewhere:
+        current = same_model(settings.output, made, loaded.botocore_version)
+    else:
+        current = f"{settings.output} is up to date"
+    return _check(files, settings.output, service, current)
+
+
+def _check(
+    files: dict[str, str], output: Path, service: ir.Service, current: str
+) -> int:
+    """``--check``'s verdict: 1 and the stale files, or 0 and ``current``."""
+    _print_notes(service)
+    stale = differences(files, output)
+    if stale:
+        print(f"{output} is stale; these files differ:")
+        for name in stale:
+            print(f"  {name}")
+        return 1
+    print(current)
+    return 0
+
+
+def _write(files: dict[str, str], output: Path, service: ir.Service) -> int:
+    """Write the package (only when a file changed) and say what changed."""
+    changed = write_package(files, output)
     _print_notes(service)
     if not changed:
-        print(f"{settings.output} is up to date; nothing written")
+        print(f"{output} is up to date; nothing written")
         return 0
-    print(f"wrote {settings.output}; {len(changed)} files changed:")
+    print(f"wrote {output}; {len(changed)} files changed:")
     for name in changed:
         print(f"  {name}")
     return 0

@@ -269,23 +269,10 @@ class StatementLayout:
     ) -> list[str] | None:
         """Split inside the last bracketed group of ``value`` whose opening line
         fits, trying groups from the right (black's trailers to omit)."""
-        if isinstance(value, ast.Await):
-            start = value.value.col_offset - value.col_offset
-            return self.trailers(
-                prefix + self.text(value)[:start], value.value, suffix, indent
-            )
-        if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not):
-            operand = value.operand
-            start = operand.col_offset - value.col_offset
-            if _parenthesised(self.code, operand):
-                inner = self.body(operand, indent + 4)
-                head = prefix + self.text(value)[: start - 1] + "("
-                if inner is None or not _fits(indent, head):
-                    return None
-                return [" " * indent + head, *inner, " " * indent + ")" + suffix]
-            return self.trailers(
-                prefix + self.text(value)[:start], operand, suffix, indent
-            )
+        if isinstance(value, ast.Await) or (
+            isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not)
+        ):
+            return self.after_keyword(prefix, value, suffix, indent)
         text = self.text(value)
         groups = _groups(value)
         spans = []
@@ -315,6 +302,21 @@ class StatementLayout:
                 return None
             return first + second[1:]
         return None
+
+    def after_keyword(
+        self, prefix: str, value: ast.Await | ast.UnaryOp, suffix: str, indent: int
+    ) -> list[str] | None:
+        """``await x`` or ``not x``: the keyword stays on the first line; ``not
+        (a and b)`` splits inside its parentheses, anything else as ``x``."""
+        operand = value.value if isinstance(value, ast.Await) else value.operand
+        start = operand.col_offset - value.col_offset
+        if isinstance(value, ast.UnaryOp) and _parenthesised(self.code, operand):
+            inner = self.body(operand, indent + 4)
+            head = prefix + self.text(value)[: start - 1] + "("
+            if inner is None or not _fits(indent, head):
+                return None
+            return [" " * indent + head, *inner, " " * indent + ")" + suffix]
+        return self.trailers(prefix + self.text(value)[:start], operand, suffix, indent)
 
     def bracket(
         self, head: str, items: Sequence[ast.AST], tail: str, indent: int

@@ -263,16 +263,7 @@ def _move(
             reinstalled = True
             steps.install(project)
         bar.advance()
-        bar.step("update: regenerating")
-        steps.generate(pyproject)
-        bar.advance()
-        made = read_provenance(settings.output)
-        if made is None or made.botocore_version != version:
-            found = made.botocore_version if made else "no header"
-            raise CodegenError(
-                f"regenerated {settings.output} names botocore {found}, "
-                f"not {version}: was the virtualenv reinstalled?"
-            )
+        _regenerate(steps, pyproject, settings.output, version, bar)
         changed = snapshot.changed_output_files()
         if diff.breaking:
             api = Api.BREAKING
@@ -292,6 +283,22 @@ def _move(
     finally:
         snapshot.discard()
     return Outcome(previous, version, api, diff, tuple(changed), entry)
+
+
+def _regenerate(
+    steps: Steps, pyproject: Path, output: Path, version: str, bar: progress.Progress
+) -> None:
+    """Regenerate, and make sure the output names botocore ``version``."""
+    bar.step("update: regenerating")
+    steps.generate(pyproject)
+    bar.advance()
+    made = read_provenance(output)
+    if made is None or made.botocore_version != version:
+        found = made.botocore_version if made else "no header"
+        raise CodegenError(
+            f"regenerated {output} names botocore {found}, "
+            f"not {version}: was the virtualenv reinstalled?"
+        )
 
 
 def _shown(output: Path, project: Path) -> str:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import botocore.session
+from botocore.model import ServiceModel
 
 from codegen.model import ir
 from codegen.model.loader import load_model
@@ -113,9 +114,9 @@ def _paging_failures(
     ]
 
 
-def _check_service(task: Task, start: float) -> ServiceResult:
-    loaded = load_model(task.service)
-    model = loaded.service_model
+def _selection(task: Task, model: ServiceModel) -> tuple[dict[str, str], list[str]]:
+    """The operations excluded (by the rule that excludes each) and the ones
+    to check: every other one, or the task's sample of them."""
     names = list(model.operation_names)
     excluded = {
         name: rule.name
@@ -123,11 +124,15 @@ def _check_service(task: Task, start: float) -> ServiceResult:
         if (rule := exclusion_for(model.operation_model(name))) is not None
     }
     eligible = [name for name in names if name not in excluded]
-    checked = (
-        eligible
-        if task.sample is None
-        else sample_operations(task.service, eligible, task.sample)
-    )
+    if task.sample is None:
+        return excluded, eligible
+    return excluded, sample_operations(task.service, eligible, task.sample)
+
+
+def _check_service(task: Task, start: float) -> ServiceResult:
+    loaded = load_model(task.service)
+    model = loaded.service_model
+    excluded, checked = _selection(task, model)
 
     def result(
         imported: bool, passed: list[str], failures: list[Failure]

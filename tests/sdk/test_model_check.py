@@ -189,23 +189,19 @@ def test_enable_validation_leaves_it_to_botocores_own_check(tmp_path: Path) -> N
 
 
 def test_on_the_release_it_was_generated_from_no_call_is_walked(
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """botocore's own model has every member the package can set, so the
-    check is done once, not per call (``_Tree.unknown`` is never run)."""
-    from generated.connect import _model_check
+    """On the model the package was generated from (fed to the installed
+    botocore's own ``Loader``, whatever its release), botocore has every
+    member the package can set, so the check is done once, not per call:
+    ``_Tree.unknown`` is never run."""
+    from generated.connect import BOTOCORE_RELEASE, _model_check
 
     def walked(*arguments: object) -> list[str]:
         raise AssertionError("the request was walked")
 
     monkeypatch.setattr(_model_check._Tree, "unknown", walked)
-    plain = botocore.session.get_session().create_client(
-        "connect",
-        region_name="us-east-1",
-        aws_access_key_id="AKIDEXAMPLE",
-        aws_secret_access_key="secret",
-        config=Config(parameter_validation=False),
-    )
+    plain = old_botocore(tmp_path, BOTOCORE_RELEASE, validate=False)
     with Stubber(plain) as stubber:
         for _ in range(2):
             stubber.add_response(METHOD, {"ContactId": "c-1"})

@@ -52,9 +52,12 @@ VENDORED = Suite(
     examples=("docs/vendoring.md",),
     support=(
         "tests/sdk/sample_requests.py",
-        # Old Connect models test_model_check.py loads through botocore's Loader.
-        "tests/fixtures/botocore-connect/1.35.67/service-2.json.gz",
-        "tests/fixtures/botocore-connect/1.35.68/service-2.json.gz",
+        # Connect models test_model_check.py loads through botocore's Loader:
+        # older ones, and the one the package was generated from.
+        *(
+            str(model.relative_to(REPO))
+            for model in sorted(REPO.glob("tests/fixtures/botocore-connect/*/*.gz"))
+        ),
     ),
     needs_member=(
         (

@@ -33,10 +33,13 @@ from generated.connect import (
     AsyncConnectClient,
     BotocoreModelError,
     ConnectError,
+    ParameterValidationError,
     SegmentAttributeValue,
     StartEmailContactResponse,
     ThrottlingException,
     ValidationError,
+    disable_validation,
+    enable_validation,
 )
 from generated.connect.async_client import AioSession
 from generated.connect.shapes import InboundEmailContent
@@ -210,6 +213,48 @@ def test_invalid_request_never_reaches_the_server(fake: FakeConnect) -> None:
     }
     assert fake.requests == []
     assert fake.pending == 1
+
+
+def test_enable_validation_on_a_plain_aiobotocore_client(fake: FakeConnect) -> None:
+    """The hook registers on botocore's event system, which aiobotocore's
+    emitter shares: an address botocore's own validator lets through (it
+    checks no patterns) is refused before any I/O, a valid call is sent, and
+    once the hook is removed the same bad call reaches the server."""
+    fake.script(
+        json_reply(200, {"ContactId": "c-1"}), json_reply(200, {"ContactId": "c-2"})
+    )
+    bad = make_request(destination_email_address="no-at-sign").to_dict()
+    good = make_request().to_dict()
+
+    async def calls() -> tuple[list[str], BaseException | None]:
+        async with shared_session().create_client(
+            "connect",
+            region_name="us-east-1",
+            endpoint_url=f"http://127.0.0.1:{fake.port}",
+            aws_access_key_id="AKIDEXAMPLE",
+            aws_secret_access_key="secret",
+        ) as opened:
+            # aiobotocore's client is a botocore BaseClient with coroutine
+            # methods made at run time; the package's protocol names neither.
+            plain: Any = opened
+            enable_validation(plain)
+            refused: BaseException | None = None
+            try:
+                await plain.start_email_contact(**bad, ClientToken="t-0")
+            except ParamValidationError as error:
+                refused = error
+            sent = [await plain.start_email_contact(**good, ClientToken="t-1")]
+            disable_validation(plain)
+            sent.append(await plain.start_email_contact(**bad, ClientToken="t-2"))
+            return [reply["ContactId"] for reply in sent], refused
+
+    contacts, refused = asyncio.run(calls())
+    assert isinstance(refused, ParameterValidationError)
+    assert [(v.path, v.rule) for v in refused.errors] == [
+        ("DestinationEmailAddress", "pattern")
+    ]
+    assert contacts == ["c-1", "c-2"]
+    assert [r.json()["ClientToken"] for r in fake.requests] == ["t-1", "t-2"]
 
 
 def test_fifty_concurrent_calls_fifty_tokens(fake: FakeConnect) -> None:

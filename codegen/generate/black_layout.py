@@ -11,9 +11,13 @@ with a trailing comma, boolean and conditional chains split before each
 operator. Any statement it does not recognise, or cannot place within 88
 columns, it leaves as it is.
 
-black still formats every file afterwards, so this changes no output: a line
-laid out differently from black's choice only costs the second pass it was
-meant to save. Every rewrite is checked to parse to the same syntax tree.
+black still formats every file afterwards, so the output is black's, and
+black leaves it as it is. A line laid out differently from black's choice is
+formatted again by black (the second pass this meant to save), except that
+items split one per line with a trailing comma stay split (black keeps a
+trailing comma's split): so each rule is held to black's own output
+(``tests/unit/test_black_layout.py``). Every rewrite is checked to parse to
+the same syntax tree.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 
 black is the oracle: of every 10th module (by name) of the package, laid out,
 at least 95% must come out of black unchanged, so black formats them in one
-pass (a module it changes still comes out right: black has the last word; it
-only costs a second pass). And laying out never changes what a module means:
+pass (a module it changes is formatted again by black: a second pass). And
+laying out never changes what a module means:
 the same syntax tree for every module of the sample.
 """
 

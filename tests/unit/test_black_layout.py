@@ -5,8 +5,10 @@ black is the oracle. Each case is a statement the templates write on one line,
 too long for 88 columns: ``lay_out`` must give exactly black's output for it
 (black, handed that, changes nothing and stops after one pass). For whole
 packages, black must leave the laid-out modules as they are, and ``lay_out``
-must never change what a module means (same syntax tree) — the output of the
-generator is black's either way, so a miss only costs time.
+must never change what a module means (same syntax tree). The generator's
+output is black's either way; a rule that splits items one per line with a
+trailing comma where black would not would change it (black keeps such a
+split), which these cases rule out.
 """
 
 from __future__ import annotations

@@ -12,12 +12,18 @@ from __future__ import annotations
 import ast
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 from tools.matrix.support import MatrixError
 
 # What generated code may import besides itself (project principle 6).
 ALLOWED_TOP_LEVEL = frozenset(sys.stdlib_module_names) | {"botocore"}
+
+# The matrix vendors its cells from a thread pool, and CPython 3.11's parser
+# is not safe to enter from two threads at once: it can fail with
+# "SystemError: AST constructor recursion depth mismatch". One parse at a time.
+_PARSING = threading.Lock()
 
 
 def _absolute_imports(tree: ast.AST) -> list[tuple[int, str]]:
@@ -35,7 +41,9 @@ def foreign_imports(package: Path) -> list[str]:
     relative, the standard library, nor botocore: what would break in a copy."""
     problems = []
     for source in sorted(package.rglob("*.py")):
-        tree = ast.parse(source.read_bytes(), filename=str(source))
+        text = source.read_bytes()
+        with _PARSING:
+            tree = ast.parse(text, filename=str(source))
         for line, module in _absolute_imports(tree):
             if module.split(".")[0] not in ALLOWED_TOP_LEVEL:
                 problems.append(f"{source.relative_to(package)}:{line}: {module}")

@@ -110,20 +110,22 @@ class StatementLayout:
     ) -> list[str] | None:
         """``name: T[...] = f(...)`` where even the split annotation leaves too
         long a line: split inside both brackets."""
-        first = _groups(annotation)
-        second = _groups(value)
+        code = self.code
+        first = _groups(code, annotation)
+        second = _groups(code, value)
         if not first or not second:
             return None
-        text = self.text(annotation)
-        opening = _opening_of_last(text)
-        value_text = self.text(value)
-        value_opening = _opening_of_last(value_text)
-        if opening is None or value_opening is None:
+        opening, closing, items = first[-1]
+        value_opening, value_closing, value_items = second[-1]
+        if closing + 1 != annotation.end_col_offset:
+            return None  # the annotation does not end in its brackets
+        if value_closing + 1 != value.end_col_offset:
             return None
-        between = self.code[annotation.end_col_offset : value.col_offset]
-        middle = text[-1] + between + value_text[: value_opening + 1]
-        head = self.bracket(before + text[: opening + 1], first[-1][1], middle, indent)
-        tail = self.bracket("", second[-1][1], value_text[-1], indent)
+        middle = code[closing : value_opening + 1]
+        head = self.bracket(
+            before + code[annotation.col_offset : opening + 1], items, middle, indent
+        )
+        tail = self.bracket("", value_items, code[value_closing], indent)
         if head is None or tail is None or not _fits(indent, middle):
             return None
         return head + tail[1:]
@@ -243,21 +245,10 @@ class StatementLayout:
             start = node.col_offset - 1
             end = node.end_col_offset or 0
             return [(start, end, lambda indent: self.body(node, indent))]
-        found: list[tuple[int, int, Callable[[int], list[str] | None]]] = []
-        text = self.text(node)
-        for group, items in reversed(_groups(node)):
-            end = (group.end_col_offset or 0) - node.col_offset
-            opening = _opening_of_last(text[:end])
-            if opening is None:
-                break
-            found.append(
-                (
-                    node.col_offset + opening,
-                    node.col_offset + end - 1,
-                    functools.partial(self.inside, items),
-                )
-            )
-        return found
+        return [
+            (opening, closing, functools.partial(self.inside, items))
+            for opening, closing, items in reversed(_groups(self.code, node))
+        ]
 
     def inside(self, items: Sequence[ast.AST], indent: int) -> list[str] | None:
         """A bracket's items at ``indent``: ``bracket`` without its two lines."""
@@ -273,29 +264,23 @@ class StatementLayout:
             isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not)
         ):
             return self.after_keyword(prefix, value, suffix, indent)
-        text = self.text(value)
-        groups = _groups(value)
-        spans = []
-        for node, items in groups:
-            end = (node.end_col_offset or 0) - value.col_offset
-            opening = _opening_of_last(text[:end])
-            if opening is None:
-                return None
-            spans.append((opening, end, items))
-        for index in range(len(spans) - 1, -1, -1):
-            opening, end, items = spans[index]
-            head = prefix + text[: opening + 1]
+        code = self.code
+        start, end = value.col_offset, value.end_col_offset
+        groups = _groups(code, value)
+        for index in range(len(groups) - 1, -1, -1):
+            opening, closing, items = groups[index]
+            head = prefix + code[start : opening + 1]
             if not _fits(indent, head):
                 continue
-            tail = text[end - 1 :] + suffix
+            tail = code[closing:end] + suffix
             if _fits(indent, tail):
                 return self.bracket(head, items, tail, indent)
-            if index != len(spans) - 2:
+            if index != len(groups) - 2:
                 return None
             # The tail is the last group: split inside it as well.
-            next_opening, next_end, next_items = spans[-1]
-            middle = text[end - 1 : next_opening + 1]
-            rest = text[next_end - 1 :] + suffix
+            next_opening, next_closing, next_items = groups[-1]
+            middle = code[closing : next_opening + 1]
+            rest = code[next_closing:end] + suffix
             first = self.bracket(head, items, middle, indent)
             second = self.bracket("", next_items, rest, indent)
             if first is None or second is None or not _fits(indent, middle):
@@ -355,7 +340,7 @@ class StatementLayout:
             value, prefix = item, ""
         else:
             return None
-        if not _groups(value) and not isinstance(value, ast.UnaryOp):
+        if not _groups(self.code, value) and not isinstance(value, ast.UnaryOp):
             return [" " * indent + text + comma]
         return self.trailers(prefix, value, comma, indent)
 
@@ -460,55 +445,41 @@ def _parenthesised(code: str, node: ast.expr) -> bool:
     return start > 0 and code[start - 1] == "(" and code[end : end + 1] == ")"
 
 
-def _groups(value: ast.expr) -> list[tuple[ast.expr, list[ast.AST]]]:
-    """The bracketed groups along ``value``'s right edge and what they hold,
-    leftmost first: ``a.b(x)[y]`` has ``(x)`` then ``[y]``."""
-    groups: list[tuple[ast.expr, list[ast.AST]]] = []
+# A bracketed group: the columns of its opening and closing brackets in the
+# statement's code, and the items between them.
+Group = tuple[int, int, list[ast.AST]]
+
+
+def _groups(code: str, value: ast.expr) -> list[Group]:
+    """The bracketed groups along ``value``'s right edge, leftmost first:
+    ``a.b(x)[y]`` has ``(x)`` then ``[y]``; their brackets found from the
+    syntax tree's positions in ``code`` (a call's ``(`` and a subscript's
+    ``[`` are the first after what they follow)."""
+    groups: list[Group] = []
     node: ast.expr | None = value
     while node is not None:
+        closing = (node.end_col_offset or 0) - 1
         if isinstance(node, ast.Call):
             items: list[ast.AST] = [*node.args, *node.keywords]
             if items:
-                groups.append((node, items))
+                opening = code.index("(", node.func.end_col_offset or 0)
+                groups.append((opening, closing, items))
             node = node.func
         elif isinstance(node, ast.Subscript):
             index = node.slice
-            if isinstance(index, ast.Tuple):
-                groups.append((node, list(index.elts)))
-            else:
-                groups.append((node, [index]))
+            items = list(index.elts) if isinstance(index, ast.Tuple) else [index]
+            opening = code.index("[", node.value.end_col_offset or 0)
+            groups.append((opening, closing, items))
             node = node.value
         elif isinstance(node, (ast.Set, ast.List, ast.Tuple)) and node.elts:
-            groups.append((node, list(node.elts)))
+            if code[node.col_offset] in "([{":  # not a bare tuple
+                groups.append((node.col_offset, closing, list(node.elts)))
             node = None
         elif isinstance(node, ast.Attribute):
             node = node.value
         else:
             node = None
     return groups[::-1]
-
-
-def _opening_of_last(text: str) -> int | None:
-    """The index of the bracket that ``text``'s last character closes."""
-    if not text or text[-1] not in ")]}":
-        return None
-    depth = 0
-    quote = ""
-    for index in range(len(text) - 1, -1, -1):
-        char = text[index]
-        if quote:
-            if char == quote:
-                quote = ""
-            continue
-        if char in "\"'":
-            quote = char
-        elif char in ")]}":
-            depth += 1
-        elif char in "([{":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def _split_top(text: str) -> list[str]:

@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from codegen.generate.docstrings import docstring
 from codegen.generate.literals import string
 from codegen.generate.render.context import Context
+from codegen.generate.runtime._shape import UNKNOWN_MEMBER
 from codegen.model import ir
-
-# The key botocore's parsers give a union member they do not know; ``to_dict``
-# writes it back (runtime ``_shape.UNKNOWN_MEMBER``).
-_UNKNOWN_MEMBER = "SDK_UNKNOWN_MEMBER"
 
 _DOC = (
     "The operations of {title} and their request classes.\n\n"
@@ -71,7 +68,7 @@ def _members(context: Context) -> tuple[tuple[str, tuple[tuple[str, str], ...]],
             for member in shape.members
         ]
         if shape.union:
-            entries.append((string(_UNKNOWN_MEMBER), "None"))
+            entries.append((string(UNKNOWN_MEMBER), "None"))
         table.append((string(shape.name), tuple(entries)))
     return tuple(table)
 

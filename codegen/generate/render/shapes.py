@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
-from codegen.generate.literals import string
+from codegen.generate.literals import strings
 from codegen.generate.render.context import Context
 from codegen.generate.render.structures import ClassView, class_view
 from codegen.model.naming import TYPE_DEFS_MODULE
@@ -71,7 +71,7 @@ def module_view(context: Context, names: tuple[str, ...]) -> ModuleView:
         header=context.header,
         docstring=docstring(_module_doc(names, context.title), indent=0),
         imports=imports.lines(),
-        exports=", ".join(string(name) for name in names),
+        exports=strings(names),
         classes=classes,
         type_checking=type_defs.lines(),
     )
@@ -84,7 +84,7 @@ def enums_view(context: Context) -> EnumsView:
         enums=tuple(
             EnumView(
                 name=shape.name,
-                values=", ".join(string(value) for value in shape.enum),
+                values=strings(shape.enum),
                 docstring=docstring(
                     shape.doc or f"Values of ``{shape.name}``.", indent=0
                 ),

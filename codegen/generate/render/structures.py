@@ -14,7 +14,7 @@ from typing import Literal
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.kinds import DefaultVisitor, visit
-from codegen.generate.literals import string
+from codegen.generate.literals import string, strings
 from codegen.generate.render.context import Context
 from codegen.generate.render.one_pass import (
     OnePass,
@@ -286,7 +286,7 @@ def _pairs(pairs: Iterable[tuple[str, bool]]) -> str:
 
 def _set_literal(names: Iterable[str]) -> str:
     """``frozenset({...})`` source with a stable order."""
-    items = ", ".join(string(name) for name in sorted(names))
+    items = strings(sorted(names))
     return f"frozenset({{{items}}})" if items else "frozenset()"
 
 

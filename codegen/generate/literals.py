@@ -19,6 +19,14 @@ def string(text: str) -> str:
     return '"' + spelled[1:-1].replace("\\'", "'") + '"'
 
 
+def tuple_of(items: Iterable[str]) -> str:
+    """A tuple literal of ``items`` (source text each): ``(a, b)``, ``(a,)``."""
+    spelled = list(items)
+    if len(spelled) == 1:
+        return f"({spelled[0]},)"
+    return f"({', '.join(spelled)})"
+
+
 def strings(texts: Iterable[str]) -> str:
     """``string`` of each text, comma-separated (a collection literal's items)."""
     return ", ".join(string(text) for text in texts)

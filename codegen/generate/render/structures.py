@@ -14,7 +14,7 @@ from typing import Literal
 from codegen.generate.docstrings import docstring
 from codegen.generate.imports import Imports
 from codegen.generate.kinds import DefaultVisitor, visit
-from codegen.generate.literals import string, strings
+from codegen.generate.literals import string, strings, tuple_of
 from codegen.generate.render.context import Context
 from codegen.generate.render.one_pass import (
     OnePass,
@@ -94,6 +94,12 @@ class ClassView:
     @property
     def sensitive(self) -> bool:
         return any(field.sensitive for field in self.fields)
+
+    @property
+    def members(self) -> str:
+        """The tuple of every field's value (a union's ``exactly_one`` and
+        ``check_union`` take it)."""
+        return tuple_of(f"self.{field.name}" for field in self.fields)
 
 
 class _Exact(DefaultVisitor[str]):
@@ -276,14 +282,6 @@ def _unknown_member_field() -> FieldView:
     )
 
 
-def _pairs(pairs: Iterable[tuple[str, bool]]) -> str:
-    """A tuple literal of ``(name, flag)`` pairs, strings in black's quotes."""
-    items = [f"({string(name)}, {flag})" for name, flag in pairs]
-    if len(items) == 1:
-        return f"({items[0]},)"
-    return f"({', '.join(items)})"
-
-
 def _set_literal(names: Iterable[str]) -> str:
     """``frozenset({...})`` source with a stable order."""
     items = strings(sorted(names))
@@ -350,7 +348,9 @@ def error_view(
     assert shape.error is not None
     return replace(
         view,
-        repr_fields=_pairs((field.name, field.sensitive) for field in fields),
+        repr_fields=tuple_of(
+            f"({string(field.name)}, {field.sensitive})" for field in fields
+        ),
         synthesized_message=message,
         code=string(shape.error.code),
         http_status=shape.error.http_status,

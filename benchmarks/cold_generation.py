@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import os
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import timeit
 from pathlib import Path
@@ -50,6 +52,21 @@ def generate(
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return wall, cpu
+
+
+def archived(revision: str, folder: Path) -> Path | None:
+    """The tree of ``revision`` in ``folder`` (``git archive``), or ``None``
+    outside a git clone that has it."""
+    try:
+        archive = subprocess.run(
+            ["git", "archive", revision], cwd=REPO, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    folder.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -11,7 +11,6 @@ if anything, it subtracts.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import platform
@@ -19,7 +18,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import timeit
 from collections.abc import Callable, Iterator, Mapping
@@ -40,7 +38,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import pydantic_model  # noqa: E402  (a sibling module, benchmark extra)
+import cold_generation  # noqa: E402  (sibling modules; pydantic a benchmark extra)
+import pydantic_model  # noqa: E402
 
 from generated.connect import (  # noqa: E402
     ConnectClient,
@@ -337,12 +336,10 @@ def hook_rows() -> Iterator[Row]:
 # --- whole processes ---------------------------------------------------------------
 
 
-def _python(
-    *arguments: str, environment: dict[str, str] | None = None, cwd: Path = REPO
-) -> str:
+def _python(*arguments: str, environment: dict[str, str] | None = None) -> str:
     result = subprocess.run(
         [sys.executable, *arguments],
-        cwd=cwd,
+        cwd=REPO,
         env={**os.environ, **(environment or {})},
         capture_output=True,
         text=True,
@@ -376,13 +373,11 @@ def import_time(module: str, path: Path = REPO, repeat: int = 15) -> Sample:
     return Sample(tuple(times))
 
 
-def wall_time(
-    arguments: list[str], environment: dict[str, str], repeat: int, cwd: Path = REPO
-) -> Sample:
+def wall_time(arguments: list[str], environment: dict[str, str], repeat: int) -> Sample:
     times = []
     for _ in range(repeat):
         started = timeit.default_timer()
-        _python(*arguments, environment=environment, cwd=cwd)
+        _python(*arguments, environment=environment)
         times.append(timeit.default_timer() - started)
     return Sample(tuple(times))
 
@@ -391,22 +386,14 @@ def wall_time(
 TWO_PASS_ERA = "db7c69f"
 
 
-def two_pass_era(folder: Path) -> Path | None:
-    """``TWO_PASS_ERA``'s tree in ``folder`` (``git archive``), or ``None``
+def two_pass_era_cold(scratch: Path) -> Sample | None:
+    """One cold all-of-Connect run of ``TWO_PASS_ERA``'s generator, or ``None``
     outside a git clone that has it (the row then compares with nothing)."""
-    try:
-        archive = subprocess.run(
-            ["git", "archive", TWO_PASS_ERA],
-            cwd=REPO,
-            capture_output=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
+    old = cold_generation.archived(TWO_PASS_ERA, scratch / "old")
+    if old is None:
         return None
-    folder.mkdir(parents=True)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
-    return folder
+    wall, _ = cold_generation.generate(old, scratch / "old-out" / "connect", ["all"])
+    return Sample((wall,))
 
 
 def process_rows(quick: bool) -> Iterator[Row]:
@@ -446,20 +433,10 @@ def process_rows(quick: bool) -> Iterator[Row]:
         generate_all = [*generate[:-1], str(everything), "--operation", "all"]
         cache = {"CODEGEN_CACHE_DIR": str(Path(scratch) / "all-cache")}
         cold_all = wall_time(generate_all, cache, 1)
-        old = two_pass_era(Path(scratch) / "old")
         yield Row(
             "regenerate all of Connect, whole process, cold (black cache empty)",
             cold_all,
-            (
-                None
-                if old is None
-                else wall_time(
-                    generate_all,
-                    {"CODEGEN_CACHE_DIR": "off", "PYTHONPATH": str(old)},
-                    1,
-                    cwd=old,
-                )
-            ),
+            two_pass_era_cold(Path(scratch)),
             f"the two-pass-era generator ({TWO_PASS_ERA}), cold, same run",
             "<= 0.5",
         )

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
 
 from codegen.generate.black_rules import WIDTH, StatementLayout
 
@@ -79,9 +78,10 @@ def _statement(line: str) -> list[str] | None:
         return None
     node = tree.body[0]
     laid = StatementLayout(code, indent).statement(node, header)
-    if laid is None or not _same_tree(code, laid, header, tree):
+    if laid is None:
         return None
-    return laid
+    body = _dedent("\n".join(laid))
+    return laid if _same_tree(body + " pass" if header else body, tree) else None
 
 
 def _entry(line: str) -> list[str] | None:
@@ -106,19 +106,13 @@ def _entry(line: str) -> list[str] | None:
     laid = layout.trailers(prefix, value, ",", indent)
     if laid is None:
         return None
-    again = "{" + _dedent("\n".join(laid)) + "}"
-    try:
-        same = ast.dump(ast.parse(again)) == ast.dump(tree)
-    except SyntaxError:
-        return None
-    return laid if same else None
+    return laid if _same_tree("{" + _dedent("\n".join(laid)) + "}", tree) else None
 
 
-def _same_tree(code: str, laid: Sequence[str], header: bool, tree: ast.AST) -> bool:
+def _same_tree(rewritten: str, tree: ast.AST) -> bool:
     """The rewrite means what the line meant (only spacing and commas moved)."""
-    body = _dedent("\n".join(laid))
     try:
-        again = ast.parse(body + " pass" if header else body)
+        again = ast.parse(rewritten)
     except SyntaxError:
         return False
     return ast.dump(again) == ast.dump(tree)

@@ -42,6 +42,17 @@ RUNTIME_MODULES = (
 )
 
 
+def black_alone(text: str) -> str:
+    """``text`` as black itself formats it, in the generator's pinned mode: the
+    oracle of the formatting tests. Imported here, not at the top: this module
+    also runs in the vendored-copy matrix, which has neither black nor codegen."""
+    import black
+
+    from codegen.generate.format_cache import BLACK_MODE
+
+    return black.format_str(text, mode=BLACK_MODE)
+
+
 def run_codegen(
     *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import ast
 
-import black
-
 from codegen.generate.black_layout import lay_out
-from codegen.generate.format_cache import BLACK_MODE
+from tests.support import black_alone
 from tools.black_stability import outcomes, rendered
 
 
@@ -30,8 +28,4 @@ def test_black_leaves_the_laid_out_modules_of_all_of_connect_as_they_are() -> No
         laid = lay_out(text)
         assert ast.dump(ast.parse(laid)) == ast.dump(ast.parse(text)), name
         # What black makes of it is what black alone makes of the rendered text.
-        assert _black(laid) == _black(text), name
-
-
-def _black(text: str) -> str:
-    return black.format_str(text, mode=BLACK_MODE)
+        assert black_alone(laid) == black_alone(text), name

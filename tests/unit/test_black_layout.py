@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import ast
 
-import black
 import pytest
 
 from codegen.generate import format_cache
 from codegen.generate.black_layout import lay_out
-from codegen.generate.format_cache import BLACK_MODE, FormatCache, Unformatted
+from codegen.generate.format_cache import FormatCache, Unformatted
 from codegen.generate.render import Renderer
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
+from tests.support import black_alone
 
 # (indentation, statement): each too long for one line.
 CASES = [
@@ -169,10 +169,6 @@ def _module(indent: int, statement: str) -> str:
     return text
 
 
-def _black(text: str) -> str:
-    return black.format_str(text, mode=BLACK_MODE)
-
-
 @pytest.mark.parametrize(("indent", "statement"), CASES)
 def test_a_long_statement_is_laid_out_as_black_lays_it_out(
     indent: int, statement: str
@@ -181,7 +177,7 @@ def test_a_long_statement_is_laid_out_as_black_lays_it_out(
     assert indent + len(statement) > 88  # the case is one black splits
     laid = lay_out(text)
     assert laid != text
-    assert laid == _black(text)
+    assert laid == black_alone(text)
 
 
 def test_a_dict_entry_of_a_dict_written_one_entry_per_line() -> None:
@@ -194,10 +190,10 @@ def test_a_dict_entry_of_a_dict_written_one_entry_per_line() -> None:
     )
     laid = lay_out(text)
     assert laid != text
-    assert laid == _black(text)
+    assert laid == black_alone(text)
 
 
-def test_what_it_does_not_know_is_left_to_black() -> None:
+def test_what_it_does_not_know_is_left_toblack_alone() -> None:
     """A long string, a long line in a docstring (even one that parses as
     code), a long line inside a call's brackets: kept as they are."""
     docstring_line = "x = call(" + ", ".join(f"argument_{i}" for i in range(12)) + ")"
@@ -234,8 +230,8 @@ def test_black_leaves_every_laid_out_module_of_the_package_as_it_is(
     assert len(modules) > 20
     for name, text in modules.items():
         laid = lay_out(text)
-        assert _black(laid) == laid, name
-        assert _black(text) == laid, name
+        assert black_alone(laid) == laid, name
+        assert black_alone(text) == laid, name
         assert ast.dump(ast.parse(laid)) == ast.dump(ast.parse(text)), name
 
 
@@ -246,4 +242,4 @@ def test_a_layout_black_cannot_parse_falls_back_to_the_text(
     formats the module as rendered."""
     monkeypatch.setattr(format_cache, "lay_out", lambda text: "def broken(:\n")
     text = _module(8, CASES[0][1])
-    assert FormatCache(None, processes=1).format(text) == _black(text)
+    assert FormatCache(None, processes=1).format(text) == black_alone(text)

@@ -14,7 +14,6 @@ import black
 import pytest
 
 from codegen.generate.format_cache import (
-    BLACK_MODE,
     POOL_MINIMUM,
     FormatCache,
     InvalidText,
@@ -22,6 +21,7 @@ from codegen.generate.format_cache import (
 from codegen.generate.render import Renderer
 from codegen.model.build import build_service
 from codegen.model.loader import load_model
+from tests.support import black_alone
 
 # More operations than one, so the package has enough modules for the pool.
 OPERATIONS = ["StartEmailContact", "ListQueues"]
@@ -37,16 +37,12 @@ def _texts(count: int) -> list[str]:
     ]
 
 
-def _black(text: str) -> str:
-    return black.format_str(text, mode=BLACK_MODE)
-
-
 @pytest.mark.parametrize("processes", [1, 2])
 def test_format_many_is_black_text_by_text_in_order(processes: int) -> None:
     texts = _texts(POOL_MINIMUM + 5)
     texts += [texts[3], texts[0]]  # repeated texts come back at every position
     formatted = FormatCache(None, processes=processes).format_many(texts)
-    assert formatted == [_black(text) for text in texts]
+    assert formatted == [black_alone(text) for text in texts]
 
 
 def test_a_pooled_multi_operation_package_equals_the_serial_one() -> None:
@@ -58,7 +54,7 @@ def test_a_pooled_multi_operation_package_equals_the_serial_one() -> None:
     for name, text in serial.items():
         assert pooled[name] == text, name
     # and both are black's output of a text that is already black's output
-    assert serial["client.py"] == _black(serial["client.py"])
+    assert serial["client.py"] == black_alone(serial["client.py"])
 
 
 def test_cache_hits_are_read_and_misses_are_stored(tmp_path: Path) -> None:
@@ -83,7 +79,7 @@ def test_an_unparsable_text_is_named_by_its_position(processes: int) -> None:
         FormatCache(None, processes=processes).format_many(texts)
     assert raised.value.position == 7
     with pytest.raises(black.parsing.InvalidInput) as expected:
-        _black(texts[7])
+        black_alone(texts[7])
     assert raised.value.reason == str(expected.value)
 
 
@@ -102,4 +98,4 @@ def test_a_daemonic_worker_formats_without_starting_processes() -> None:
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes=1) as pool:
         formatted = pool.apply(_format_in_worker, (POOL_MINIMUM + 2,))
-    assert formatted == [_black(text) for text in _texts(POOL_MINIMUM + 2)]
+    assert formatted == [black_alone(text) for text in _texts(POOL_MINIMUM + 2)]
